@@ -1,0 +1,5 @@
+"""``python -m govinfo``."""
+
+from govinfo.cli import run
+
+run()

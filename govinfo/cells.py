@@ -1,0 +1,106 @@
+"""Cells: what one place of a statutory table holds.
+
+A cell is read with certainty (a :class:`Count`, :class:`Change` or :class:`Amount`), or it is
+explicitly not reported (:class:`NotReported`), or it could not be read (:class:`Unreadable`);
+the last two keep the text they came from.  Arithmetic between cells is the checks' job: a
+cell only refuses values that cannot exist.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypeAlias
+
+import attrs
+
+from govinfo import _validators as v
+from govinfo.errors import InvalidValueError
+
+
+@attrs.frozen
+class SourceRef:
+    """Where something was read in its source: a 1-based line and/or a 0-based offset."""
+
+    line: int | None = attrs.field(default=None, validator=v.int_at_least(1, allow_none=True))
+    offset: int | None = attrs.field(default=None, validator=v.int_at_least(0, allow_none=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.line is None and self.offset is None:
+            raise InvalidValueError("SourceRef: expected a line or an offset, got neither")
+
+    def __str__(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.offset is not None:
+            parts.append(f"offset {self.offset}")
+        return ", ".join(parts)
+
+
+_raw = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+_source = attrs.field(
+    default=None,
+    validator=v.optional(SourceRef),
+    kw_only=True,
+)
+
+
+@attrs.frozen
+class Count:
+    """A number of documents, decisions or applications: an int ≥ 0."""
+
+    value: int = attrs.field(validator=v.int_at_least(0))
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Change:
+    """A signed change against last year (本年增/减)."""
+
+    value: int = attrs.field(validator=v.signed_int)
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Amount:
+    """A sum of money: a Decimal ≥ 0 and its unit (None when the report prints none)."""
+
+    value: Decimal = attrs.field(validator=v.amount)
+    unit: str | None = attrs.field(default=None, validator=v.optional(str))
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class NotReported:
+    """A cell the report leaves empty: blank, ``/``, ``-``, ``—``, ``&nbsp;``... kept as printed."""
+
+    raw: str = attrs.field(default="", validator=v.no_digits)
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Unreadable:
+    """A cell whose text could not be read with certainty; nothing is guessed."""
+
+    raw: str = attrs.field(validator=v.instance_of(str))
+    reason: str = attrs.field(validator=v.non_empty_text)
+    source: SourceRef | None = _source
+
+
+Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable
+CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)
+Number: TypeAlias = int | Decimal
+
+
+def number(cell: Cell) -> Number | None:
+    """The cell's value, or None when the report gives none that can be used."""
+    if isinstance(cell, (Count, Change, Amount)):
+        return cell.value
+    return None
+
+
+def is_reported(cell: Cell) -> bool:
+    return isinstance(cell, (Count, Change, Amount))

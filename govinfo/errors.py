@@ -1,0 +1,35 @@
+"""govinfo's exceptions: one root, each specific error also a fitting built-in."""
+
+from __future__ import annotations
+
+
+class GovinfoError(Exception):
+    """The root of every error govinfo raises on purpose."""
+
+
+class InvalidValueError(GovinfoError, ValueError):
+    """A value the model forbids: the message names the field, what was expected and found."""
+
+
+class SchemaError(GovinfoError, ValueError):
+    """A JSON document that does not follow the schema; the message names the path."""
+
+
+class DecodeError(GovinfoError, ValueError):
+    """Bytes that cannot be read as text."""
+
+
+class ReaderNotFoundError(GovinfoError, LookupError):
+    """No reader takes the input, or the reader asked for does not exist."""
+
+
+class ReporterNotFoundError(GovinfoError, LookupError):
+    """The reporter asked for does not exist, or cannot render the document."""
+
+
+class PluginError(GovinfoError, RuntimeError):
+    """A plugin that cannot be loaded or registered (a misspelt hook, a duplicate name)."""
+
+
+class InputError(GovinfoError, OSError):
+    """An input that cannot be read, or an output that must not be written."""

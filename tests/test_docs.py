@@ -1,0 +1,54 @@
+"""The README documents what users rely on: keys, rules, commands."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from govinfo.formats import FORMAT_VERSIONS, TABLE_KEYS, table_def
+from govinfo.registry import make_registry
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CHANGELOG = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_every_row_and_column_key_is_documented() -> None:
+    for key in TABLE_KEYS:
+        for version in FORMAT_VERSIONS:
+            definition = table_def(key, version)
+            for row in definition.rows:
+                assert f"`{key}.{row.key}`" in README, (key, row.key)
+                for column in row.columns:
+                    assert f"`{column.key}`" in README, (key, row.key, column.key)
+
+
+def test_every_builtin_rule_is_in_the_catalogue() -> None:
+    for rule in make_registry(load_entrypoints=False).rules:
+        assert re.search(rf"^\| `{rule.code}` \| {re.escape(rule.title)} \|", README, re.M), (
+            rule.code
+        )
+
+
+def test_quick_start_opens_the_readme_and_ci_runs_it() -> None:
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    install_and_render, install_and_test = blocks[0].strip(), blocks[1].strip()
+    assert "python -m govinfo render examples/" in install_and_render
+    assert "pytest" in install_and_test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in (*install_and_render.splitlines(), *install_and_test.splitlines()):
+        assert command.strip() in ci, command
+
+
+def test_changelog_keeps_a_changelog() -> None:
+    assert CHANGELOG.startswith("# Changelog")
+    assert "## [Unreleased]" in CHANGELOG
+
+
+def test_example_json_is_the_hand_built_beijing_report() -> None:
+    from beijing2021 import build
+
+    import govinfo
+
+    example = ROOT / "examples" / "beijing-ipo-2021-annual-report.zh.json"
+    assert example.read_text(encoding="utf-8") == govinfo.dumps(build())
