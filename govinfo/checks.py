@@ -217,29 +217,42 @@ def _applicant_columns(definition: TableDef) -> tuple[ColumnDef, ...]:
     return definition.rows[0].columns
 
 
-def check_column_balance(document: Document) -> Iterator[Finding]:
-    """R1: per column of table 三, 一 + 二 = 三（七）总计 + 四."""
-    for item in _tables(document, "applications", "R1"):
+def _column_sums(
+    document: Document,
+    rule: str,
+    left: tuple[RowRole, ...],
+    right: tuple[RowRole, ...],
+    statement: str,
+) -> Iterator[Finding]:
+    """Per column of table 三: the rows of the ``left`` roles sum to those of ``right``."""
+    for item in _tables(document, "applications", rule):
         if isinstance(item, Finding):
             yield item
             continue
         table, definition = item
-
-        def rows(role: RowRole, d: TableDef = definition) -> tuple[RowDef, ...]:
-            return d.rows_with_role(role)
-
-        left_rows = (*rows(RowRole.RECEIVED), *rows(RowRole.CARRIED_OVER))
-        right_rows = (*rows(RowRole.OUTCOME_TOTAL), *rows(RowRole.CARRIED_FORWARD))
+        left_rows = [r for role in left for r in definition.rows_with_role(role)]
+        right_rows = [r for role in right for r in definition.rows_with_role(role)]
         for column in _applicant_columns(definition):
             finding = _equation(
-                "R1",
+                rule,
                 _column_location(definition, column),
                 [_operand(table, r, column, derive=True) for r in left_rows],
                 [_operand(table, r, column, derive=True) for r in right_rows],
-                f"{column.label.zh}: 一 + 二 = 三（七）总计 + 四",
+                f"{column.label.zh}: {statement}",
             )
             if finding:
                 yield finding
+
+
+def check_column_balance(document: Document) -> Iterator[Finding]:
+    """R1: per column of table 三, 一 + 二 = 三（七）总计 + 四."""
+    return _column_sums(
+        document,
+        "R1",
+        (RowRole.RECEIVED, RowRole.CARRIED_OVER),
+        (RowRole.OUTCOME_TOTAL, RowRole.CARRIED_FORWARD),
+        "一 + 二 = 三（七）总计 + 四",
+    )
 
 
 def _row_totals(document: Document, key: TableKey, rule: str) -> Iterator[Finding]:
@@ -274,23 +287,9 @@ def check_application_rows(document: Document) -> Iterator[Finding]:
 
 def check_outcome_total(document: Document) -> Iterator[Finding]:
     """R3: per column of table 三, （七）总计 = the sum of the outcome rows."""
-    for item in _tables(document, "applications", "R3"):
-        if isinstance(item, Finding):
-            yield item
-            continue
-        table, definition = item
-        leaves = definition.rows_with_role(RowRole.OUTCOME)
-        totals = definition.rows_with_role(RowRole.OUTCOME_TOTAL)
-        for column in _applicant_columns(definition):
-            finding = _equation(
-                "R3",
-                _column_location(definition, column),
-                [_operand(table, r, column, derive=True) for r in leaves],
-                [_operand(table, r, column, derive=True) for r in totals],
-                f"{column.label.zh}: （七）总计 = （一）…（六）",
-            )
-            if finding:
-                yield finding
+    return _column_sums(
+        document, "R3", (RowRole.OUTCOME,), (RowRole.OUTCOME_TOTAL,), "（七）总计 = （一）…（六）"
+    )
 
 
 def check_appeal_rows(document: Document) -> Iterator[Finding]:
@@ -461,6 +460,19 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 def govinfo_register_rules(register: Callable[[Rule], None]) -> None:
     for rule in BUILTIN_RULES:
         register(rule)
+
+
+def suspect_cells(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The cells where a failing row rule meets a failing column rule of the same table.
+
+    When one cell of table 三 is wrong, its row (R2) and its column (R1 or R3) both fail and
+    this names it; a table with row rules only (四) gives no suspects.
+    """
+    failing = [f for f in findings if f.status is Status.FAIL]
+    rows = {c for f in failing if f.where.row and not f.where.column for c in f.cells}
+    columns = {c for f in failing if f.where.column and not f.where.row for c in f.cells}
+    ordered = [c for f in failing for c in f.cells]
+    return tuple(dict.fromkeys(c for c in ordered if c in rows and c in columns))
 
 
 def run_rules(document: Document, rules: Iterable[Rule]) -> tuple[Finding, ...]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from govinfo import api
+from govinfo.checks import suspect_cells
 from govinfo.documents import Document
 from govinfo.errors import GovinfoError, InputError
 from govinfo.findings import Finding, Status
@@ -210,6 +211,8 @@ def _check(args: argparse.Namespace, registry: Registry) -> int:
     for path, findings in results:
         for finding in findings:
             print(f"{path}: {_finding_line(finding)}")
+        for key in suspect_cells(findings):
+            print(f"{path}: suspect cell {key}: its row and its column both fail")
         counts = {s: sum(1 for f in findings if f.status is s) for s in Status}
         summary = ", ".join(f"{n} {s.value.replace('_', ' ')}" for s, n in counts.items() if n)
         print(f"{path}: {summary or 'no findings'}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import attrs
@@ -21,7 +20,7 @@ from govinfo.formats import (
     TableKey,
     section_def,
 )
-from govinfo.narrative import Block, Paragraph, check_blocks
+from govinfo.narrative import Block, check_blocks
 from govinfo.tables import Table, TableUnavailable
 
 Language = Literal["zh", "en"]
@@ -127,12 +126,17 @@ class Section:
         return cls(key, table=table)
 
 
-def _check_sections(report: AnnualReport, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.tuple_of(Section)(report, attribute, value)
-    keys = tuple(s.key for s in value)
-    expected = tuple(s.key for s in ANNUAL_REPORT_SECTIONS)
-    if keys != expected:
-        v.fail(report, attribute, f"the six sections in order {expected}", keys)
+def _sections_in_order(kind: type, definitions: tuple[SectionDef, ...]) -> v.Validator:
+    """A validator: one section of ``kind`` per definition, in the definitions' order."""
+    expected = tuple(s.key for s in definitions)
+
+    def check(report: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        v.tuple_of(kind)(report, attribute, value)
+        keys = tuple(s.key for s in value)
+        if keys != expected:
+            v.fail(report, attribute, f"the {len(expected)} sections in order {expected}", keys)
+
+    return check
 
 
 @attrs.frozen
@@ -142,7 +146,9 @@ class AnnualReport:
     kind: ClassVar[DocumentKind] = "annual_report"
 
     metadata: AnnualReportMetadata = attrs.field(validator=v.instance_of(AnnualReportMetadata))
-    sections: tuple[Section, ...] = attrs.field(validator=_check_sections)
+    sections: tuple[Section, ...] = attrs.field(
+        validator=_sections_in_order(Section, ANNUAL_REPORT_SECTIONS)
+    )
     dropped: tuple[DroppedText, ...] = attrs.field(
         default=(), validator=v.tuple_of(DroppedText), kw_only=True
     )
@@ -334,16 +340,6 @@ class Fact:
     source: SourceRef | None = _opt_source
 
 
-def _check_rol_sections(
-    report: RuleOfLawReport, attribute: attrs.Attribute[Any], value: Any
-) -> None:
-    v.tuple_of(RuleOfLawSection)(report, attribute, value)
-    keys = tuple(s.key for s in value)
-    expected = tuple(s.key for s in RULE_OF_LAW_SECTIONS)
-    if keys != expected:
-        v.fail(report, attribute, f"the five sections in order {expected}", keys)
-
-
 @attrs.frozen
 class RuleOfLawReport:
     """法治政府建设年度情况报告: the five mandated sections and the figures it states."""
@@ -351,7 +347,9 @@ class RuleOfLawReport:
     kind: ClassVar[DocumentKind] = "rule_of_law_report"
 
     metadata: Metadata = attrs.field(validator=v.instance_of(Metadata))
-    sections: tuple[RuleOfLawSection, ...] = attrs.field(validator=_check_rol_sections)
+    sections: tuple[RuleOfLawSection, ...] = attrs.field(
+        validator=_sections_in_order(RuleOfLawSection, RULE_OF_LAW_SECTIONS)
+    )
     facts: tuple[Fact, ...] = attrs.field(default=(), validator=v.tuple_of(Fact), kw_only=True)
     dropped: tuple[DroppedText, ...] = attrs.field(
         default=(), validator=v.tuple_of(DroppedText), kw_only=True
@@ -370,25 +368,3 @@ DOCUMENT_TYPES: tuple[type[AnnualReport] | type[KeyPoints] | type[RuleOfLawRepor
     KeyPoints,
     RuleOfLawReport,
 )
-
-__all__ = [
-    "AnnualReport",
-    "AnnualReportMetadata",
-    "Deadline",
-    "Decimal",
-    "Document",
-    "DocumentNumber",
-    "DroppedText",
-    "Fact",
-    "KeyPoints",
-    "KeyPointsMetadata",
-    "Metadata",
-    "Origin",
-    "Paragraph",
-    "Part",
-    "Responsibility",
-    "RuleOfLawReport",
-    "RuleOfLawSection",
-    "Section",
-    "Task",
-]

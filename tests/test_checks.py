@@ -19,7 +19,7 @@ from govinfo import (
     TableUnavailable,
     Unreadable,
 )
-from govinfo.checks import run_rules
+from govinfo.checks import run_rules, suspect_cells
 from govinfo.documents import Document
 from govinfo.testing import strategies as gs
 
@@ -61,6 +61,12 @@ def test_one_changed_cell_fails_naming_its_row_and_column(beijing: AnnualReport)
     r3 = found["R3", "applications.*.research"]
     assert (r3.expected, r3.actual) == (4, 0)
     assert r3.where.labels[-2:] == ("法人或其他组织", "科研机构")
+
+
+def test_suspect_cell_is_where_row_and_column_fail(beijing: AnnualReport) -> None:
+    changed = beijing.with_table(applications(beijing).replace("outcome.disclosed.research", 4))
+    assert suspect_cells(govinfo.check(changed)) == ("applications.outcome.disclosed.research",)
+    assert suspect_cells(govinfo.check(beijing)) == ()
 
 
 def test_r1_per_column(beijing: AnnualReport) -> None:

@@ -50,6 +50,22 @@ def test_check_exits_0_then_1_naming_the_changed_cell(
     assert out.rstrip().endswith("1 fail, 1 note")
 
 
+def test_check_names_the_one_changed_cell(beijing: AnnualReport, tmp_path: Path) -> None:
+    table = beijing.table("applications")
+    assert isinstance(table, Table)
+    broken = tmp_path / "broken.json"
+    changed = table.replace("outcome.unavailable.not_held.business", 1)
+    broken.write_text(govinfo.dumps(beijing.with_table(changed)))
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    suspects = [line for line in lines if "suspect cell" in line]
+    assert suspects == [
+        f"{broken}: suspect cell applications.outcome.unavailable.not_held.business: "
+        "its row and its column both fail"
+    ]
+
+
 def test_check_json(beijing_json: Path) -> None:
     result = run("check", "--json", str(beijing_json))
     payload = json.loads(result.stdout)

@@ -112,7 +112,7 @@ def test_annual_report_requires_six_sections_in_order() -> None:
         for k in ("general", "proactive", "applications", "appeals", "problems", "other")
     )
     AnnualReport(metadata, sections)
-    with pytest.raises(InvalidValueError, match="six sections in order"):
+    with pytest.raises(InvalidValueError, match="6 sections in order"):
         AnnualReport(metadata, sections[::-1])
     with pytest.raises(InvalidValueError, match=r"Section\.table"):
         Section("general", table=TableUnavailable("absent"))
