@@ -17,10 +17,12 @@ from govinfo.documents import (
     Metadata,
     Origin,
     Part,
+    ReadingNote,
     Responsibility,
     RuleOfLawReport,
     RuleOfLawSection,
     Section,
+    StatedFigure,
     Task,
 )
 from govinfo.errors import (
@@ -79,6 +81,7 @@ __all__ = [
     "PluginError",
     "ReaderNotFoundError",
     "ReaderSpec",
+    "ReadingNote",
     "Registry",
     "ReporterNotFoundError",
     "ReporterSpec",
@@ -92,6 +95,7 @@ __all__ = [
     "Severity",
     "Source",
     "SourceRef",
+    "StatedFigure",
     "Status",
     "Table",
     "TableUnavailable",

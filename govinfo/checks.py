@@ -342,6 +342,105 @@ def check_unprinted_rows(document: Document) -> Iterator[Finding]:
                 )
 
 
+def check_stated_figures(document: Document) -> Iterator[Finding]:
+    """N1: a figure the narrative states against the table cell it describes."""
+    if not isinstance(document, AnnualReport):
+        return
+    for figure in document.stated:
+        table_key, _, local = figure.key.partition(".")
+        row_key, _, column_key = local.rpartition(".")
+        if table_key not in ("proactive", "applications", "appeals"):
+            continue
+        table = document.table(table_key)  # type: ignore[arg-type]
+        definition = table_def(table_key, table.version if isinstance(table, Table) else "2021")  # type: ignore[arg-type]
+        if not definition.has_row(row_key):
+            continue
+        row = definition.row(row_key)
+        column = row.column(column_key)
+        where = _row_location(definition, row, column)
+        evidence = (Evidence(figure.key, figure.text, figure.source),)
+        said = f"the narrative states {figure.value} ({figure.text})"
+        if isinstance(table, TableUnavailable):
+            yield Finding(
+                "N1",
+                Status.UNCERTAIN,
+                Severity.INFO,
+                f"{said}; the table it would be checked against is unavailable ({table.reason})",
+                where,
+                expected=figure.value,
+                cells=(figure.key,),
+                evidence=evidence,
+            )
+            continue
+        operand = _operand(table, row, column, derive=True)
+        if operand.value is None:
+            yield Finding(
+                "N1",
+                Status.UNCERTAIN,
+                Severity.WARNING,
+                f"{said}; the table does not report {row.label.zh} / {column.label.zh}",
+                where,
+                expected=figure.value,
+                cells=(figure.key,),
+                missing=(figure.key,),
+                evidence=evidence,
+            )
+            continue
+        if operand.value == figure.value:
+            continue
+        if row.role is RowRole.RECEIVED:
+            carried = [
+                _operand(table, r, column, derive=True).value
+                for r in definition.rows_with_role(RowRole.CARRIED_OVER)
+            ]
+            if (
+                all(c is not None for c in carried)
+                and operand.value + sum(c for c in carried if c is not None) == figure.value
+            ):
+                yield Finding(
+                    "N1",
+                    Status.NOTE,
+                    Severity.INFO,
+                    f"{said}: new applications ({operand.value}) and those carried over from "
+                    "last year counted together",
+                    where,
+                    expected=figure.value,
+                    actual=operand.value,
+                    cells=(figure.key,),
+                    evidence=evidence,
+                )
+                continue
+        yield Finding(
+            "N1",
+            Status.FAIL,
+            Severity.WARNING,
+            f"{said}; the table says {operand.value}",
+            where,
+            expected=figure.value,
+            actual=operand.value,
+            difference=operand.value - figure.value,
+            cells=(figure.key,),
+            evidence=evidence,
+        )
+
+
+def check_reading_notes(document: Document) -> Iterator[Finding]:
+    """A1: the choices the reader made where the source allowed more than one reading."""
+    if not isinstance(document, AnnualReport):
+        return
+    for note in document.notes:
+        yield Finding(
+            "A1",
+            Status.NOTE,
+            Severity.INFO,
+            note.message,
+            cells=note.keys,
+            evidence=(Evidence(note.keys[0], None, note.source),)
+            if note.keys and note.source
+            else (),
+        )
+
+
 # --------------------------------------------------------------------------- versions
 
 
@@ -436,6 +535,25 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         "is noted; a rule it takes part in is uncertain only if it does not hold without it.",
         ("annual_report",),
         check_unprinted_rows,
+    ),
+    Rule(
+        "N1",
+        "A figure the narrative states matches the table.",
+        "Figures such as 共受理申请N件, 办结N件 and 予以公开N件 are compared with the cells they "
+        "describe: a fail when they differ, uncertain when the table is unavailable or the cell "
+        "not reported, a note when the narrative counts new and carried-over applications "
+        "together.",
+        ("annual_report",),
+        check_stated_figures,
+    ),
+    Rule(
+        "A1",
+        "How the reader read what could be read more than one way.",
+        "Glued digits split where only one split balances, rows of values placed under the "
+        "labels they were displaced from, a section recognised without its heading: each "
+        "choice is reported with its reason.",
+        ("annual_report",),
+        check_reading_notes,
     ),
     Rule(
         "V1",

@@ -63,6 +63,29 @@ class DroppedText:
 
 
 @attrs.frozen
+class StatedFigure:
+    """A figure the narrative states about a table cell (共受理申请8件: received.total).
+
+    ``text`` is the clause as printed, so the figure can be checked against the table, or
+    stand in for it when the table is an image.
+    """
+
+    key: str = attrs.field(validator=v.non_empty_text)
+    value: int = attrs.field(validator=v.int_at_least(0))
+    text: str = attrs.field(validator=v.non_empty_text)
+    source: SourceRef | None = _opt_source
+
+
+@attrs.frozen
+class ReadingNote:
+    """A choice the reader made where the source allowed more than one reading, and why."""
+
+    message: str = attrs.field(validator=v.non_empty_text)
+    keys: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str), kw_only=True)
+    source: SourceRef | None = _opt_source
+
+
+@attrs.frozen
 class Metadata:
     """What every document kind states about itself."""
 
@@ -149,6 +172,16 @@ class AnnualReport:
     sections: tuple[Section, ...] = attrs.field(
         validator=_sections_in_order(Section, ANNUAL_REPORT_SECTIONS)
     )
+    #: The text before section 一 (the basis the report is compiled on, its scope).
+    preamble: tuple[Block, ...] = _no_blocks
+    #: Figures the narrative states about table cells.
+    stated: tuple[StatedFigure, ...] = attrs.field(
+        default=(), validator=v.tuple_of(StatedFigure), kw_only=True
+    )
+    #: Choices the reader made and says so (a glued row split where only one split balances).
+    notes: tuple[ReadingNote, ...] = attrs.field(
+        default=(), validator=v.tuple_of(ReadingNote), kw_only=True
+    )
     dropped: tuple[DroppedText, ...] = attrs.field(
         default=(), validator=v.tuple_of(DroppedText), kw_only=True
     )
@@ -160,6 +193,9 @@ class AnnualReport:
         sections: dict[str, Section] | None = None,
         *,
         tables: dict[TableKey, Table | TableUnavailable] | None = None,
+        preamble: tuple[Block, ...] = (),
+        stated: tuple[StatedFigure, ...] = (),
+        notes: tuple[ReadingNote, ...] = (),
         dropped: tuple[DroppedText, ...] = (),
     ) -> AnnualReport:
         """The six sections from those given; the rest are empty, tables placed by key."""
@@ -174,7 +210,9 @@ class AnnualReport:
             raise InvalidValueError(f"AnnualReport.sections: no such section {next(iter(given))!r}")
         if tables:
             raise InvalidValueError(f"AnnualReport.tables: no such table {next(iter(tables))!r}")
-        return cls(metadata, tuple(built), dropped=dropped)
+        return cls(
+            metadata, tuple(built), preamble=preamble, stated=stated, notes=notes, dropped=dropped
+        )
 
     def section(self, key: str) -> Section:
         for section in self.sections:

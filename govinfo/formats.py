@@ -79,6 +79,8 @@ class RowDef:
     role: RowRole = RowRole.ENTRY
     #: A row the format has but reports are known to leave out.
     optional: bool = False
+    #: Other labels real reports print for this row (规范性文件 in a 2021 table).
+    aliases: tuple[str, ...] = ()
 
     def column(self, key: str) -> ColumnDef:
         for column in self.columns:
@@ -138,6 +140,10 @@ class SectionDef:
     table: TableKey | None = None
     #: Other wordings of the heading seen in real reports (without the numeral).
     variants: tuple[str, ...] = ()
+    #: Words a heading of this section contains, every one of them, in Chinese...
+    keywords: tuple[str, ...] = ()
+    #: ... and in the English translations seen (any one group, all words of it).
+    keywords_en: tuple[tuple[str, ...], ...] = ()
 
     @property
     def heading(self) -> str:
@@ -150,13 +156,21 @@ ZH_NUMERALS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "�
 # --------------------------------------------------------------------------- sections
 
 ANNUAL_REPORT_SECTIONS: tuple[SectionDef, ...] = (
-    SectionDef("general", 1, Label("总体情况", "General situation")),
+    SectionDef(
+        "general",
+        1,
+        Label("总体情况", "General situation"),
+        keywords=("总体",),
+        keywords_en=(("general",), ("overall",)),
+    ),
     SectionDef(
         "proactive",
         2,
         Label("主动公开政府信息情况", "Proactive disclosure of government information"),
         table="proactive",
         variants=("行政机关主动公开政府信息情况",),
+        keywords=("主动公开",),
+        keywords_en=(("initiative", "disclos"), ("proactive",), ("active", "disclos")),
     ),
     SectionDef(
         "applications",
@@ -166,6 +180,8 @@ ANNUAL_REPORT_SECTIONS: tuple[SectionDef, ...] = (
             "Applications for government information received and handled",
         ),
         table="applications",
+        keywords=("申请",),
+        keywords_en=(("application",),),
     ),
     SectionDef(
         "appeals",
@@ -175,14 +191,24 @@ ANNUAL_REPORT_SECTIONS: tuple[SectionDef, ...] = (
             "Administrative reconsideration and litigation over government information",
         ),
         table="appeals",
+        keywords=("复议", "诉讼"),
+        keywords_en=(("reconsideration",), ("litigation",)),
     ),
     SectionDef(
         "problems",
         5,
         Label("存在的主要问题及改进情况", "Main problems and improvements"),
         variants=("政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及整改措施"),
+        keywords=("问题",),
+        keywords_en=(("problem",),),
     ),
-    SectionDef("other", 6, Label("其他需要报告的事项", "Other matters to report")),
+    SectionDef(
+        "other",
+        6,
+        Label("其他需要报告的事项", "Other matters to report"),
+        keywords=("其他", "报告"),
+        keywords_en=(("other", "matter"),),
+    ),
 )
 
 RULE_OF_LAW_SECTIONS: tuple[SectionDef, ...] = (
@@ -247,6 +273,7 @@ _PROACTIVE_2021 = TableDef(
             Label("行政规范性文件", "Administrative normative documents"),
             _2021_DOCS,
             block=_article("一"),
+            aliases=("规范性文件",),
         ),
         RowDef(
             "licensing",
@@ -305,6 +332,7 @@ _PROACTIVE_2019 = TableDef(
             Label("规范性文件", "Normative documents"),
             _2019_DOCS,
             block=_article("一"),
+            aliases=("行政规范性文件",),
         ),
         RowDef(
             "licensing",

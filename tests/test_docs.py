@@ -43,12 +43,3 @@ def test_quick_start_opens_the_readme_and_ci_runs_it() -> None:
 def test_changelog_keeps_a_changelog() -> None:
     assert CHANGELOG.startswith("# Changelog")
     assert "## [Unreleased]" in CHANGELOG
-
-
-def test_example_json_is_the_hand_built_beijing_report() -> None:
-    from beijing2021 import build
-
-    import govinfo
-
-    example = ROOT / "examples" / "beijing-ipo-2021-annual-report.zh.json"
-    assert example.read_text(encoding="utf-8") == govinfo.dumps(build())

@@ -31,10 +31,12 @@ from govinfo.documents import (
     Metadata,
     Origin,
     Part,
+    ReadingNote,
     Responsibility,
     RuleOfLawReport,
     RuleOfLawSection,
     Section,
+    StatedFigure,
     Task,
 )
 from govinfo.formats import (
@@ -48,6 +50,7 @@ from govinfo.formats import (
     RowDef,
     RowRole,
     TableKey,
+    all_cell_keys,
     table_def,
 )
 from govinfo.narrative import Block, Item, Paragraph
@@ -290,7 +293,61 @@ def annual_reports(
             max_size=2,
         )
     )
-    return AnnualReport(metadata, tuple(sections), dropped=tuple(dropped))
+    report = AnnualReport(
+        metadata,
+        tuple(sections),
+        preamble=draw(blocks(2)),
+        notes=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        ReadingNote,
+                        texts(min_size=1).filter(str.strip),
+                        keys=st.lists(st.sampled_from(_ALL_KEYS), max_size=2).map(tuple),
+                        source=st.none() | source_refs(),
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        dropped=tuple(dropped),
+    )
+    return attrs.evolve(report, stated=draw(stated_figures(report)))
+
+
+_ALL_KEYS = tuple(sorted(set(all_cell_keys("2019")) | set(all_cell_keys("2021"))))
+
+
+@st.composite
+def stated_figures(draw: st.DrawFn, report: AnnualReport) -> tuple[StatedFigure, ...]:
+    """Figures the narrative states that agree with the report's tables (or cannot be checked)."""
+    figures = []
+    for key in draw(st.lists(st.sampled_from(_STATABLE), max_size=3, unique=True)):
+        table = report.table(key.split(".")[0])  # type: ignore[arg-type]
+        cell = table[key] if isinstance(table, Table) else None
+        if isinstance(cell, Count):
+            value = cell.value
+        elif isinstance(table, TableUnavailable) or cell is None:
+            value = draw(st.integers(0, 10_000))
+        else:
+            continue  # a blank or unreadable cell: the figure would be uncertain, not wrong
+        figures.append(
+            StatedFigure(
+                key,
+                value,
+                f"共受理政府信息公开申请{value}件",
+                source=draw(st.none() | source_refs()),
+            )
+        )
+    return tuple(figures)
+
+
+_STATABLE = (
+    "applications.received.total",
+    "applications.outcome.total.total",
+    "applications.outcome.disclosed.total",
+    "appeals.reconsideration.total",
+)
 
 
 @attrs.frozen

@@ -1,0 +1,151 @@
+"""Text: one decoding step for every reader, and the folding used to match labels.
+
+Decoding tries, in order: a byte-order mark, the charset the format declares (an HTML
+``<meta charset>``), strict UTF-8, then GB18030 (the superset of GBK and GB2312).  Bytes that
+are not text are refused with one line.  Folding makes text comparable (full-width and
+ASCII forms, spaces inside labels, 其它/其他) without touching the text kept as evidence.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import attrs
+
+from govinfo.errors import DecodeError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Declared charsets that are decoded as their superset.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "gb18030": "gb18030",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+}
+
+
+@attrs.frozen
+class Decoded:
+    """Text and the encoding it was decoded from (``utf-8``, ``gb18030`` ...)."""
+
+    text: str
+    encoding: str
+
+
+def _canonical(charset: str) -> str | None:
+    name = charset.strip().strip("\"'").lower()
+    if name in _SUPERSETS:
+        return _SUPERSETS[name]
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    if sample.count(0) > max(2, len(sample) // 100):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) // 20
+
+
+def _control_heavy(text: str) -> bool:
+    sample = text[:65536]
+    bad = sum(
+        1
+        for ch in sample
+        if (unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\t\n\r\f\x1b")
+        or ch == "\ufffd"
+    )
+    return bad > max(2, len(sample) // 50)
+
+
+def decode(data: bytes, declared: str | None = None, *, name: str | None = None) -> Decoded:
+    """Decode a document's bytes; raise DecodeError (one line) when they are not text."""
+    what = name or "the input"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding.removesuffix("-sig"))
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"{what}: starts with a {encoding} byte-order mark but is not {encoding} "
+                    f"({exc.reason} at byte {exc.start})"
+                ) from None
+    if _looks_binary(data):
+        raise DecodeError(f"{what}: not text (binary data)")
+    tried = []
+    if declared:
+        declared_encoding = _canonical(declared)
+        if declared_encoding is not None:
+            tried.append(declared_encoding)
+            try:
+                text = data.decode(declared_encoding)
+                if not _control_heavy(text):
+                    return Decoded(text, declared_encoding)
+            except UnicodeDecodeError:
+                pass
+    for encoding in ("utf-8", "gb18030"):
+        if encoding in tried:
+            continue
+        tried.append(encoding)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _control_heavy(text):
+            return Decoded(text, encoding)
+    raise DecodeError(f"{what}: not text in any encoding tried ({', '.join(tried)})")
+
+
+# --------------------------------------------------------------------------- folding
+
+_QUOTES = "\"'“”‘’「」『』"
+_DROP = set(_QUOTES) | {"\u200b", "\ufeff", "\u00ad"}
+_VARIANTS = {"它": "他"}  # 其它 / 其他 (and 它 appears in no statutory label)
+
+
+def fold_char(ch: str) -> str:
+    """One character folded for matching: NFKC, lower case; '' for what matching ignores."""
+    if ch.isspace() or ch in _DROP:
+        return ""
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    if folded in ("、", ","):
+        return "、"
+    return _VARIANTS.get(folded, folded)
+
+
+def fold(text: str) -> str:
+    """Text folded for matching labels: full-width forms and spaces do not count."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index it came from in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        out.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and signs as ASCII, for reading numbers (evidence keeps the original)."""
+    return unicodedata.normalize("NFKC", text)
