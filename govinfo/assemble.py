@@ -10,6 +10,7 @@ the agency, year, title and the figures the narrative states.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -62,10 +63,14 @@ class _Heading:
     text: str
 
 
+@functools.lru_cache(maxsize=16)
+def _numeral(number: int) -> re.Pattern[str]:
+    numeral = ZH_NUMERALS[number]
+    return re.compile(rf"(?:(?<=^)|(?<=[\s。；;：:）)]))\s*{numeral}\s*[、.．]\s*")
+
+
 def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] | None:
-    numeral = ZH_NUMERALS[section.number]
-    pattern = re.compile(rf"(?:(?<=^)|(?<=[\s。；;：:）)]))\s*{numeral}\s*[、.．]\s*")
-    for match in pattern.finditer(text, start):
+    for match in _numeral(section.number).finditer(text, start):
         window = text[match.end() : match.end() + 60]
         folded, where = fold_with_map(window)
         head = folded[:26]
@@ -246,11 +251,13 @@ def _sequential_split(text: str, pattern_for: object) -> list[str]:
     return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
+@functools.lru_cache(maxsize=64)
 def _inline_level1(n: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[n] if n < len(ZH_NUMERALS) else str(n)
     return re.compile(rf"(?:^|(?<=[\s。；;]))([（(]{numeral}[）)])")
 
 
+@functools.lru_cache(maxsize=64)
 def _inline_level2(n: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[n] if n < len(ZH_NUMERALS) else str(n)
     return re.compile(rf"(?:^|(?<=[\s。；;：:]))({numeral}是)")
@@ -352,10 +359,14 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _language(texts: Sequence[str]) -> str:
     sample = "".join(texts)[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
     return "zh" if cjk >= latin / 4 else "en"
 
 

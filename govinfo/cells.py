@@ -21,11 +21,19 @@ from govinfo.errors import InvalidValueError
 class SourceRef:
     """Where something was read in its source: a 1-based line and/or a 0-based offset."""
 
-    line: int | None = attrs.field(default=None, validator=v.int_at_least(1, allow_none=True))
-    offset: int | None = attrs.field(default=None, validator=v.int_at_least(0, allow_none=True))
+    line: int | None = None
+    offset: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.line is None and self.offset is None:
+        # One check for both fields: SourceRefs are made for every line and cell read.
+        line, offset = self.line, self.offset
+        if line is not None and (type(line) is not int or line < 1):
+            raise InvalidValueError(f"SourceRef.line: expected an int ≥ 1 or None, got {line!r}")
+        if offset is not None and (type(offset) is not int or offset < 0):
+            raise InvalidValueError(
+                f"SourceRef.offset: expected an int ≥ 0 or None, got {offset!r}"
+            )
+        if line is None and offset is None:
             raise InvalidValueError("SourceRef: expected a line or an offset, got neither")
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 import pluggy
 
-from govinfo.cells import NotReported, Unreadable, number
+from govinfo.cells import Cell, NotReported, number
 from govinfo.documents import AnnualReport, Document
 from govinfo.findings import Evidence, Finding, Location, Number, Rule, Severity, Status
 from govinfo.formats import (
@@ -75,30 +75,30 @@ class _Operand:
 
     key: str
     value: Number | None
+    cell: Cell
     derived: bool = False
-    raw: str | None = None
-    evidence: Evidence | None = None
     #: The cell stands in an optional row the report does not print.
     unprinted: bool = False
+
+    @property
+    def evidence(self) -> Evidence | None:
+        raw = self.cell.raw
+        if raw is None and self.cell.source is None:
+            return None
+        return Evidence(self.key, raw, self.cell.source)
 
 
 def _operand(table: Table, row: RowDef, column: ColumnDef, *, derive: bool) -> _Operand:
     """The cell's value; a blank total cell is derived from its row when ``derive`` is set."""
     key = f"{table.key}.{row.key}.{column.key}"
     cell = table.cell(row.key, column.key)
-    evidence = (
-        Evidence(key, getattr(cell, "raw", None), cell.source)
-        if getattr(cell, "raw", None) is not None or cell.source is not None
-        else None
-    )
     value = number(cell)
     if value is None and derive and column.is_total and isinstance(cell, NotReported):
         parts = [number(table.cell(row.key, c.key)) for c in row.columns if not c.is_total]
         if all(p is not None for p in parts):
-            return _Operand(key, sum(p for p in parts if p is not None), True, None, evidence)
-    raw = cell.raw if isinstance(cell, (NotReported, Unreadable)) else None
+            return _Operand(key, sum(p for p in parts if p is not None), cell, True)
     unprinted = row.optional and table.get_row(row.key) is None
-    return _Operand(key, value, False, raw, evidence, unprinted)
+    return _Operand(key, value, cell, False, unprinted)
 
 
 def _describe(value: Number | None) -> str:
@@ -117,13 +117,13 @@ def _equation(
     missing = tuple(o.key for o in operands if o.value is None)
     known_left = sum((o.value for o in left if o.value is not None), start=0)
     known_right = sum((o.value for o in right if o.value is not None), start=0)
+    if not missing and known_left == known_right:
+        return None
     cells = tuple(o.key for o in operands)
-    evidence = tuple(o.evidence for o in operands if o.evidence is not None)
+    evidence = tuple(e for e in (o.evidence for o in operands) if e is not None)
     derived = [o.key for o in operands if o.derived]
     note = f" (derived: {', '.join(derived)})" if derived else ""
     if not missing:
-        if known_left == known_right:
-            return None
         return Finding(
             rule,
             Status.FAIL,

@@ -24,7 +24,7 @@ TableKey = Literal["proactive", "applications", "appeals"]
 TABLE_KEYS: tuple[TableKey, ...] = get_args(TableKey)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Label:
     """A statutory label: the Chinese exactly as the format prints it, and an English one."""
 
@@ -51,7 +51,7 @@ class RowRole(enum.Enum):
     ENTRY = "entry"  # any other row (tables 二 and 四)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ColumnDef:
     """One value column."""
 
@@ -65,7 +65,7 @@ class ColumnDef:
     is_total: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RowDef:
     """One data row, with the columns it has values for."""
 
@@ -82,18 +82,27 @@ class RowDef:
     #: Other labels real reports print for this row (规范性文件 in a 2021 table).
     aliases: tuple[str, ...] = ()
 
+    _columns: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_columns", {c.key: i for i, c in enumerate(self.columns)})
+
     def column(self, key: str) -> ColumnDef:
-        for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(key)
+        return self.columns[self._columns[key]]
+
+    def column_index(self, key: str) -> int:
+        """The position of a column in the row; ValueError if the row has no such column."""
+        try:
+            return self._columns[key]
+        except KeyError:
+            raise ValueError(key) from None
 
     @property
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class TableDef:
     """One statutory table in one format version."""
 
@@ -130,7 +139,7 @@ class TableDef:
         return tuple(r for r in self.rows if r.role is role)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class SectionDef:
     """One of the six statutory sections of the annual report."""
 

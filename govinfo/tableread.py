@@ -14,6 +14,7 @@ label; they are read with certainty or not at all:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -106,13 +107,19 @@ class _Match:
     key: str
 
 
+@functools.lru_cache(maxsize=256)
 def _row_labels(row: RowDef) -> tuple[str, ...]:
     labels = [row.label.zh, *row.aliases]
     return tuple(dict.fromkeys(fold(label) for label in labels))
 
 
-def _other_labels(definition: TableDef) -> Iterator[tuple[str, str, str]]:
+@functools.lru_cache(maxsize=16)
+def _other_labels(definition: TableDef) -> tuple[tuple[str, str, str], ...]:
     """(kind, key, folded label) of every label of the table that is not a row's own."""
+    return tuple(_iter_other_labels(definition))
+
+
+def _iter_other_labels(definition: TableDef) -> Iterator[tuple[str, str, str]]:
     seen: set[str] = set()
     for row in definition.rows:
         for group in row.groups:
@@ -389,6 +396,7 @@ class TableReading:
     version_evidence: str | None = None
 
 
+@functools.lru_cache(maxsize=8)
 def distinctive_labels(key: TableKey) -> dict[FormatVersion, tuple[str, ...]]:
     """Labels only one version of a table has, folded: how the version is told apart."""
     labels: dict[FormatVersion, set[str]] = {}
@@ -474,8 +482,9 @@ def _pieces(stream: Stream, start: int, end: int) -> Iterator[tuple[int, str, bo
         yield index, text[lo:hi], lo == 0 and hi == len(text)
 
 
-def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[_Token], int]:
-    """Value tokens between a label's end and the next label, and the last cell used.
+def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[_Token], list[int], int]:
+    """Value tokens between a label's end and the next label, the stream row of each, and
+    the last cell used.
 
     Cells standing in the next label's row, before it, are that row's headers (merged
     group labels, their blank placeholders) and are left out.
@@ -485,16 +494,20 @@ def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[_Token], i
     end_cell = stream.position(end)[0]
     next_row = stream.cells[end_cell].row if end_cell < len(stream.cells) else None
     tokens: list[_Token] = []
+    rows: list[int] = []
     used = label_cell
     for index, piece, whole in _pieces(stream, start, end):
         cell = stream.cells[index]
         if next_row is not None and cell.row == next_row and cell.row != label_row:
             continue
-        tokens.extend(_tokens(piece, cell.source, grid=cell.grid and whole))
+        found = _tokens(piece, cell.source, grid=cell.grid and whole)
+        tokens.extend(found)
+        rows.extend([cell.row] * len(found))
         used = index
-    return tokens, used
+    return tokens, rows, used
 
 
+@functools.lru_cache(maxsize=16)
 def _label_vocabulary(definition: TableDef) -> frozenset[str]:
     chars: set[str] = set()
     for row in definition.rows:
@@ -514,38 +527,22 @@ def _is_debris(token: _Token, vocabulary: frozenset[str]) -> bool:
 
 def _row_tokens(
     stream: Stream, match: _Match, end: int, vocabulary: frozenset[str]
-) -> tuple[list[_Token], set[int]]:
-    """A row's value tokens and the stream rows they came from.
+) -> tuple[list[_Token], set[int], int]:
+    """A row's value tokens, the stream rows they came from and the last cell used.
 
     The values in the label's own row come first; only a label standing alone on its row
     takes the values of the rows after it, up to the next label.
     """
-    tokens, _ = _value_tokens(stream, match.end, end)
+    tokens, rows, used = _value_tokens(stream, match.end, end)
     label_row = stream.cells[stream.where[match.end - 1][0]].row
-    own = [
-        t
-        for t, row in zip(tokens, _token_rows(stream, match.end, end), strict=True)
-        if row == label_row
-    ]
+    own = [t for t, row in zip(tokens, rows, strict=True) if row == label_row]
     if any(t.kind == "number" for t in own):
-        return [t for t in own if not _is_debris(t, vocabulary)], {label_row}
-    rows = set(_token_rows(stream, match.end, end))
-    return [t for t in tokens if not _is_debris(t, vocabulary)], rows
-
-
-def _token_rows(stream: Stream, start: int, end: int) -> list[int]:
-    """The stream row of each token _value_tokens gives for the same span."""
-    label_cell = stream.where[start - 1][0]
-    label_row = stream.cells[label_cell].row
-    end_cell = stream.position(end)[0]
-    next_row = stream.cells[end_cell].row if end_cell < len(stream.cells) else None
-    rows: list[int] = []
-    for index, piece, whole in _pieces(stream, start, end):
-        cell = stream.cells[index]
-        if next_row is not None and cell.row == next_row and cell.row != label_row:
-            continue
-        rows.extend([cell.row] * len(_tokens(piece, cell.source, grid=cell.grid and whole)))
-    return rows
+        return (
+            [t for t in own if t.kind != "text" or not _is_debris(t, vocabulary)],
+            {label_row},
+            used,
+        )
+    return [t for t in tokens if t.kind != "text" or not _is_debris(t, vocabulary)], set(rows), used
 
 
 @attrs.frozen
@@ -636,14 +633,14 @@ def _read_rows(
         if match is None:
             continue
         end = next((b for b in boundaries if b >= match.end), len(stream.folded))
-        tokens, rows = _row_tokens(stream, match, end, vocabulary)
+        tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
         reading = read_row(row, tokens, total_rule=has_total)
         readings[row.key] = reading
         label_rows.add(stream.cells[stream.where[match.start][0]].row)
         if not reading.empty:
             used_rows |= rows
         first_cell = min(first_cell, stream.where[match.start][0])
-        last_cell = max(last_cell, _value_tokens(stream, match.end, end)[1])
+        last_cell = max(last_cell, used)
     first_cell, last_cell = _table_bounds(stream, matches, first_cell, last_cell, vocabulary)
     required = [r for r in definition.rows if not r.optional]
     found = [r for r in required if r.key in readings]

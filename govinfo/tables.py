@@ -39,6 +39,7 @@ _ALLOWED: Mapping[CellKind, tuple[type, ...]] = {
 }
 
 CellInput: TypeAlias = "Cell | int | Decimal | None"
+_ABSENT = NotReported("")
 
 
 def make_cell(column: ColumnDef, value: CellInput, *, where: str = "") -> Cell:
@@ -130,6 +131,10 @@ class Table:
     key: TableKey = attrs.field(validator=v.one_of(TABLE_KEYS))
     version: FormatVersion = attrs.field(validator=v.one_of(FORMAT_VERSIONS))
     rows: tuple[Row, ...] = attrs.field(validator=[v.tuple_of(Row), _check_rows])
+    _index: Mapping[str, Row] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {row.key: row for row in self.rows})
 
     @property
     def definition(self) -> TableDef:
@@ -206,18 +211,14 @@ class Table:
 
     # ------------------------------------------------------------------ access
     def get_row(self, key: str) -> Row | None:
-        for row in self.rows:
-            if row.key == key:
-                return row
-        return None
+        return self._index.get(key)
 
     def cell(self, row: str, column: str) -> Cell:
         """The cell at ``row``/``column``; an absent row's cells read as not reported."""
-        row_def = self.definition.row(row)
-        index = row_def.column_keys.index(column)
-        found = self.get_row(row)
+        index = self.definition.row(row).column_index(column)
+        found = self._index.get(row)
         if found is None:
-            return NotReported("")
+            return _ABSENT
         return found.cells[index]
 
     def __getitem__(self, dotted: str) -> Cell:

@@ -9,6 +9,8 @@ ASCII forms, spaces inside labels, 其它/其他) without touching the text kept
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 import unicodedata
 
 import attrs
@@ -54,25 +56,25 @@ def _canonical(charset: str) -> str | None:
         return None
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes are binary rather than text in some encoding (NULs, control bytes)."""
     sample = data[:65536]
-    if not sample:
+    if not sample or sample.startswith(tuple(bom for bom, _ in _BOMS)):
         return False
     if sample.count(0) > max(2, len(sample) // 100):
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) // 20
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd]")
+
+
 def _control_heavy(text: str) -> bool:
+    """Control, private-use or replacement characters in numbers text never has."""
     sample = text[:65536]
-    bad = sum(
-        1
-        for ch in sample
-        if (unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\t\n\r\f\x1b")
-        or ch == "\ufffd"
-    )
-    return bad > max(2, len(sample) // 50)
+    return len(_BAD_CHARACTERS.findall(sample)) > max(2, len(sample) // 50)
 
 
 def decode(data: bytes, declared: str | None = None, *, name: str | None = None) -> Decoded:
@@ -87,7 +89,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
                     f"{what}: starts with a {encoding} byte-order mark but is not {encoding} "
                     f"({exc.reason} at byte {exc.start})"
                 ) from None
-    if _looks_binary(data):
+    if looks_binary(data):
         raise DecodeError(f"{what}: not text (binary data)")
     tried = []
     if declared:
@@ -117,32 +119,34 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
 
 _QUOTES = "\"'“”‘’「」『』"
 _DROP = set(_QUOTES) | {"\u200b", "\ufeff", "\u00ad"}
-_VARIANTS = {"它": "他"}  # 其它 / 其他 (and 它 appears in no statutory label)
+_VARIANTS = {"它": "他", ",": "、"}  # 其它 / 其他 (它 is in no statutory label); ， and 、
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """One character folded for matching: NFKC, lower case; '' for what matching ignores."""
     if ch.isspace() or ch in _DROP:
         return ""
     folded = unicodedata.normalize("NFKC", ch).lower()
-    if folded in ("、", ","):
-        return "、"
-    return _VARIANTS.get(folded, folded)
+    return "".join(_VARIANTS.get(c, c) for c in folded)
 
 
 def fold(text: str) -> str:
     """Text folded for matching labels: full-width forms and spaces do not count."""
-    return "".join(fold_char(ch) for ch in text)
+    return "".join(map(fold_char, text))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index it came from in ``text``."""
     out: list[str] = []
     where: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        out.append(folded)
-        where.extend([i] * len(folded))
+    for i, folded in enumerate(map(fold_char, text)):
+        if folded:
+            out.append(folded)
+            if len(folded) == 1:
+                where.append(i)
+            else:
+                where.extend([i] * len(folded))
     return "".join(out), where
 
 

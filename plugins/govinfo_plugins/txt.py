@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import attrs
 
 from govinfo import Document, ReaderSpec, Source, hookimpl
-from govinfo.assemble import assemble, looks_like_report
+from govinfo.assemble import assemble
 from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
 from govinfo.cells import SourceRef
-from govinfo.text import decode
+from govinfo.text import decode, looks_binary
 
-_IMAGE = re.compile(r"^!?\[?[^\s\]]*\]?\(?([^\s()]+\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
+_IMAGE = re.compile(r"^(?:!\[[^\]]*\]\()?([^\s()]+?\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
 _PAGE_FOOTER = re.compile(r"^[—\-－]\s*\d{1,3}\s*[—\-－]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 _HEADER_LINE = re.compile(r"^([^\s:：]{1,12})\s*[:：]\s*(.*)$")
@@ -30,15 +31,11 @@ _ITEM_START = re.compile(
 )
 
 
-@attrs.frozen
-class _Line:
+class _Line(NamedTuple):
     text: str
     number: int  # 1-based
     offset: int  # of the line's first character in the decoded text
-
-    @property
-    def source(self) -> SourceRef:
-        return SourceRef(line=self.number, offset=self.offset)
+    source: SourceRef
 
 
 def _lines(text: str) -> list[_Line]:
@@ -46,7 +43,7 @@ def _lines(text: str) -> list[_Line]:
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         body = raw.rstrip("\r\n")
-        out.append(_Line(body, number, offset))
+        out.append(_Line(body, number, offset, SourceRef(line=number, offset=offset)))
         offset += len(raw)
     return out
 
@@ -205,7 +202,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
             dropped.append((line.text, "a page number", line.source))
             i += 1
             continue
-        image = _IMAGE.match(stripped)
+        image = _IMAGE.match(stripped) if len(stripped) <= 300 else None
         if image:
             flush()
             blocks.append(Image(image.group(1), line.source))
@@ -251,16 +248,36 @@ def _heading_hint(text: str) -> bool:
 # --------------------------------------------------------------------------- plugin
 
 
+_MARKERS = tuple(
+    {
+        word.encode(encoding)
+        for word in (
+            "总体情况",
+            "主动公开",
+            "收到和处理",
+            "行政复议",
+            "存在的主要问题",
+            "其他需要报告",
+        )
+        for encoding in ("utf-8", "gb18030")
+    }
+    | {b"general situation", b"other matters", b"reconsideration", b"main problems"}
+)
+
+
 def accepts(source: Source) -> float:
-    """Text that is not markup: sure when it has the statutory headings, else a fallback."""
+    """Text that is not markup: sure when it has the statutory headings, else a fallback.
+
+    Looks at the bytes only (the headings in UTF-8 or GB18030), so choosing a reader costs
+    no decoding.
+    """
     head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"<", b"{", b"[")) and source.suffix not in (".txt", ".md"):
         return 0.0
-    try:
-        decoded = decode(source.data, name=source.name)
-    except Exception:  # not text: another reader's, or nobody's
+    if looks_binary(source.data):
         return 0.0
-    if looks_like_report(decoded.text):
+    sample = source.data[:262144].lower()
+    if sum(1 for marker in _MARKERS if marker in sample) >= 3:
         return 0.9
     return 0.3 if source.suffix in (".txt", ".md", ".text") else 0.1
 
