@@ -260,7 +260,7 @@ def _inline_level1(n: int) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=64)
 def _inline_level2(n: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[n] if n < len(ZH_NUMERALS) else str(n)
-    return re.compile(rf"(?:^|(?<=[\s。；;：:]))({numeral}是)")
+    return re.compile(rf"(?:^|(?<=[\s。；;：:，,]))({numeral}是)")
 
 
 def _lead(text: str) -> tuple[str, str]:
@@ -420,6 +420,10 @@ _STATED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"(?:共|累计)?(?:收到|受理)\s*(\d+)\s*件(?:依申请公开|政府信息公开申请|申请)",
+            "applications.received.total",
+        ),
+        (
+            r"(?:共|累计)?(?:收到|受理)(?:依申请|政府信息公开申请)[^。；，,\d]{0,8}?(\d+)\s*件",
             "applications.received.total",
         ),
         (r"办结\s*(\d+)\s*件", "applications.outcome.total.total"),

@@ -23,7 +23,6 @@ REGENERATE = os.environ.get("GOVINFO_REGENERATE") == "1"
 NOT_READ_YET = {
     "beijing-ipo-2020-rule-of-law-report.zh.txt": "rule-of-law reports are not read yet",
     "cnipa-2022-disclosure-key-points.en.txt": "key points are not read yet",
-    "shuyang-fgj-2023-annual-report.html": "HTML pages are not read yet",
 }
 
 

@@ -1,0 +1,55 @@
+"""Read an agency-style page of about 40 KB with all three tables; compare with a bare parse.
+
+Run by hand, on one core:  python benchmarks/bench_html.py [--seconds N]
+Targets (issue: reading HTML): reading a page end to end costs no more than 5 times
+``lxml.html.fromstring`` alone, and at least 100 pages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+
+import govinfo
+from govinfo import AnnualReport, Source
+from govinfo.testing.pages import page
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE = EXAMPLES / "beijing-ipo-2021-annual-report.zh.txt"
+
+
+def measure(work: Callable[[], object], seconds: float) -> float:
+    work()
+    samples = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    report = govinfo.read(EXAMPLE)
+    assert isinstance(report, AnnualReport)
+    html = page(report, word=True, chrome=True, links=300)
+    data = html.encode("utf-8")
+    source = Source(data, "page.html")
+    full = measure(lambda: govinfo.check(govinfo.read(source)), args.seconds)
+    bare = measure(lambda: lxml.html.fromstring(data), args.seconds)
+    print(f"page: {len(data) / 1024:.1f} KB")
+    print(f"read and check: {full * 1000:.2f} ms/page, {1 / full:.0f} pages/s (target: 100)")
+    print(f"lxml.html.fromstring alone: {bare * 1000:.3f} ms/page")
+    print(f"ratio: {full / bare:.1f} (target: at most 5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""The HTML reader: an agency's web page to blocks, then the shared assembler.
+
+lxml parses the page (nothing is fetched, no external entity is resolved).  The report is
+found as the smallest element holding the statutory headings, whatever the CMS calls it
+(``#zoom``, ``.TRS_Editor``, ``#ivs_content`` ...); scripts, styles, navigation, share bars
+and footers around it are dropped and reported.  Tables become grids in which a spanning
+cell stands once, with its spans; ``<img>`` stands for a table published as a picture.
+Nothing statutory happens here: that is the assembler's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import lxml.etree
+import lxml.html
+
+from govinfo import Document, ReaderSpec, Source, hookimpl
+from govinfo.assemble import assemble
+from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
+from govinfo.cells import SourceRef
+from govinfo.errors import DecodeError
+from govinfo.formats import ANNUAL_REPORT_SECTIONS
+from govinfo.text import decode, fold, looks_binary
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template",
+    "form", "button", "select", "input", "textarea", "nav", "head",
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    (
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "section", "article", "header", "footer", "main", "aside", "blockquote", "pre",
+        "center", "address", "figure", "figcaption", "tr", "caption",
+    )
+)  # fmt: skip
+_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_SPAN_LIMIT = 1000
+_LABELS = tuple(
+    fold(label)
+    for section in ANNUAL_REPORT_SECTIONS
+    for label in (section.label.zh, *section.variants)
+)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _span(value: str | None) -> int:
+    """A rowspan/colspan as printed (``2;``, ``0``, ``999999``) made sane: 1 to 1000."""
+    match = re.match(r"\s*(\d+)", value or "")
+    if match is None:
+        return 1
+    return max(1, min(int(match.group(1)), _SPAN_LIMIT))
+
+
+def _source(element: lxml.html.HtmlElement) -> SourceRef | None:
+    line = element.sourceline
+    return SourceRef(line=line) if isinstance(line, int) and line >= 1 else None
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    """An element's text with <br> as a line break."""
+    parts: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            if child.tag == "br":
+                parts.append("\n")
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _heading_score(element: lxml.html.HtmlElement) -> int:
+    folded = fold(element.text_content())
+    return sum(1 for label in _LABELS if label in folded)
+
+
+def find_report(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The smallest element that holds every statutory heading the page has."""
+    best = root
+    score = _heading_score(root)
+    if score == 0:
+        return root
+    while True:
+        for child in best:
+            if isinstance(child.tag, str) and _heading_score(child) >= score:
+                best = child
+                break
+        else:
+            return best
+
+
+def _describe(element: lxml.html.HtmlElement) -> str:
+    tag = str(element.tag)
+    if element.get("id"):
+        return f"{tag}#{element.get('id')}"
+    classes = (element.get("class") or "").split()
+    return f"{tag}.{'.'.join(classes)}" if classes else tag
+
+
+def _grid(table: lxml.html.HtmlElement) -> Grid:
+    rows: list[tuple[GridCell, ...]] = []
+    for tr in table.iter("tr"):
+        if tr.getparent() is not None and _owning_table(tr) is not table:
+            continue  # a row of a nested table
+        cells = []
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            text = _text(cell)
+            cells.append(
+                GridCell(
+                    text.strip(),
+                    _source(cell),
+                    rowspan=_span(cell.get("rowspan")),
+                    colspan=_span(cell.get("colspan")),
+                )
+            )
+        if cells:
+            rows.append(tuple(cells))
+    return Grid(tuple(rows), _source(table))
+
+
+def _owning_table(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
+    """The container's blocks in reading order."""
+    buffer: list[str] = []
+    first: list[SourceRef | None] = []
+    strong: list[bool] = []
+
+    def flush(heading: bool = False) -> Iterator[Block]:
+        text = "".join(buffer)
+        source = first[0] if first else None
+        bold = bool(strong) and all(strong)
+        buffer.clear()
+        first.clear()
+        strong.clear()
+        for line in text.split("\n"):
+            if line.strip():
+                yield TextBlock(line.strip(), source, heading=heading or bold)
+
+    def add(text: str | None, element: lxml.html.HtmlElement, bold: bool) -> None:
+        if text:
+            if not first:
+                first.append(_source(element))
+            buffer.append(text)
+            if text.strip():
+                strong.append(bold)
+
+    def walk(node: lxml.html.HtmlElement, bold: bool) -> Iterator[Block]:
+        add(node.text, node, bold)
+        for child in node:
+            if not isinstance(child.tag, str):
+                add(child.tail, node, bold)
+                continue
+            tag = child.tag.lower()
+            if tag == "br":
+                buffer.append("\n")
+            elif tag == "img":
+                yield from flush()
+                src = child.get("src") or ""
+                if src:
+                    yield Image(src, _source(child), child.get("alt") or "")
+            elif tag == "table":
+                yield from flush()
+                if child.find(".//table") is not None:
+                    yield from walk(child, bold)  # a layout table: read what it holds
+                else:
+                    yield _grid(child)
+            elif tag in ("td", "th"):
+                yield from walk(child, bold)
+                buffer.append("\n")
+            elif tag in _BLOCK_TAGS:
+                yield from flush()
+                yield from walk(child, bold or tag in _HEADING_TAGS)
+                yield from flush(heading=tag in _HEADING_TAGS)
+            else:
+                yield from walk(child, bold or tag in ("strong", "b"))
+            add(child.tail, node, bold)
+
+    yield from walk(container, False)
+    yield from flush()
+
+
+def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:
+    """The blocks of an HTML page: the report's container only, the rest dropped."""
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False
+    )
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise DecodeError(
+            f"{location or 'the input'}: not HTML that can be parsed ({exc})"
+        ) from None
+    title = root.findtext(".//title") or ""
+    for element in list(root.iter(*_DROP_TAGS)):
+        parent = element.getparent()
+        if parent is not None:
+            tail = element.tail
+            parent.remove(element)
+            if tail:
+                _append_text(parent, tail)
+    container = find_report(root)
+    dropped: list[tuple[str, str, SourceRef | None]] = []
+    node = container
+    while node.getparent() is not None:
+        parent = node.getparent()
+        assert parent is not None
+        for sibling in parent:
+            if sibling is node or not isinstance(sibling.tag, str):
+                continue
+            text = " ".join(sibling.text_content().split())
+            if text:
+                dropped.append(
+                    (text[:300], f"outside the report ({_describe(container)})", _source(sibling))
+                )
+        node = parent
+    header = (("标题", title.strip()),) if title.strip() else ()
+    return Blocks(
+        tuple(_blocks(container)),
+        encoding=encoding,
+        location=location,
+        reader="html",
+        header=header,
+        dropped=tuple(dropped),
+    )
+
+
+def _append_text(parent: lxml.html.HtmlElement, text: str) -> None:
+    children = list(parent)
+    if children:
+        last = children[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+# --------------------------------------------------------------------------- plugin
+
+
+def accepts(source: Source) -> float:
+    """HTML markup: sure with the statutory headings in it, likely for any page."""
+    if looks_binary(source.data):
+        return 0.0
+    head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    is_html = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or any(
+        tag in head for tag in (b"<body", b"<div", b"<p>", b"<p ", b"<table", b"<meta")
+    )
+    if not is_html:
+        return 0.6 if source.suffix in (".html", ".htm", ".shtml") else 0.0
+    return 0.95
+
+
+def read(source: Source) -> Document:
+    decoded = decode(source.data, _declared_charset(source.data), name=source.name)
+    return assemble(to_blocks(decoded.text, encoding=decoded.encoding, location=source.name))
+
+
+@hookimpl
+def govinfo_register_readers(register: Callable[[ReaderSpec], None]) -> None:
+    register(
+        ReaderSpec(
+            "html",
+            (".html", ".htm", ".shtml", ".xhtml"),
+            accepts,
+            read,
+            media_types=("text/html", "application/xhtml+xml"),
+            description="agency web pages, CMS and Word-exported HTML",
+        )
+    )

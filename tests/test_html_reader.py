@@ -1,0 +1,186 @@
+"""The HTML reader: real CMS pages and pages built from the example reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES
+
+import govinfo
+from govinfo import AnnualReport, Count, NotReported, Source, Status, Table, TableUnavailable
+from govinfo.narrative import plain_text
+from govinfo.registry import default_registry
+from govinfo.testing.pages import page
+
+
+def read_example(name: str) -> AnnualReport:
+    document = govinfo.read(Source((EXAMPLES / name).read_bytes(), name))
+    assert isinstance(document, AnnualReport)
+    return document
+
+
+def content(report: AnnualReport) -> dict[str, Any]:
+    """What a document says, without where it was read from."""
+    tables: dict[str, object] = {}
+    for key in ("proactive", "applications", "appeals"):
+        table = report.table(key)
+        if isinstance(table, Table):
+            tables[key] = [
+                (c.key, type(c.cell).__name__, getattr(c.cell, "value", None))
+                for c in table.cells()
+            ]
+        else:
+            tables[key] = table.reason
+    return {
+        "metadata": (report.metadata.agency, report.metadata.year, report.metadata.format_version),
+        "headings": [s.heading for s in report.sections],
+        "narrative": [plain_text(s.content) for s in report.sections],
+        "tables": tables,
+        "stated": [(f.key, f.value) for f in report.stated],
+    }
+
+
+def test_shuyang_page_every_statutory_cell() -> None:
+    report = read_example("shuyang-fgj-2023-annual-report.html")
+    assert (report.metadata.agency, report.metadata.year) == ("沭阳县发展和改革局", 2023)
+    assert report.metadata.origin is not None
+    assert report.metadata.origin.reader == "html"
+    proactive = report.table("proactive")
+    assert isinstance(proactive, Table)
+    assert [getattr(c.cell, "value", None) for c in proactive.cells()] == [
+        0,
+        0,
+        0,
+        8,
+        0,
+        18,
+        0,
+        0,
+        0,
+        0,
+    ]
+    applications = report.table("applications")
+    assert isinstance(applications, Table)
+    natural = {26: ("received", "outcome.disclosed", "outcome.total")}
+    for ref in applications.cells():
+        if ref.column.key in ("natural_person", "total"):
+            expected = 26 if ref.row.key in natural[26] else 0
+            assert ref.cell == Count(expected, raw=str(expected), source=ref.cell.source), ref.key
+        else:
+            # Every 法人或其他组织 cell is blank on the page: not reported, never 0.
+            assert isinstance(ref.cell, NotReported), ref.key
+    appeals = report.table("appeals")
+    assert isinstance(appeals, Table)
+    assert [getattr(c.cell, "value", None) for c in appeals.cells()] == [0, 0, 0, 1, 1] + [0] * 10
+    assert [s.heading for s in report.sections][4] == "五、存在的主要问题及整改措施"
+    assert [f for f in govinfo.check(report) if f.status is Status.FAIL] == []
+
+
+def test_shuyang_narrative_without_the_site() -> None:
+    report = read_example("shuyang-fgj-2023-annual-report.html")
+    text = "\n".join(plain_text(s.content) for s in report.sections)
+    for chrome in ("首页", "网站地图", "无障碍", "ICP", "索引号"):
+        assert chrome not in text
+    assert report.dropped
+    # The CMS wraps the report in its own <ucapcontent> element, inside div#zoomcon.
+    assert {d.reason for d in report.dropped} == {"outside the report (ucapcontent)"}
+    assert any("无障碍" in d.text for d in report.dropped)
+    assert plain_text(report.section("other").content)
+
+
+@pytest.fixture(scope="module")
+def beijing() -> AnnualReport:
+    return read_example("beijing-ipo-2021-annual-report.zh.txt")
+
+
+@pytest.mark.parametrize(
+    ("layout", "options"),
+    [
+        ("plain", {}),
+        ("word-export", {"word": True}),
+        ("cms-with-chrome", {"chrome": True}),
+        ("word-in-cms", {"word": True, "chrome": True}),
+    ],
+)
+def test_pages_read_to_the_same_document_as_the_text(
+    beijing: AnnualReport, layout: str, options: dict[str, bool]
+) -> None:
+    html = page(beijing, word=options.get("word", False), chrome=options.get("chrome", False))
+    report = govinfo.read(Source(html.encode("utf-8"), f"{layout}.html"))
+    assert isinstance(report, AnnualReport)
+    assert content(report) == content(beijing)
+
+
+def test_gb2312_page_encoded_in_gbk(beijing: AnnualReport) -> None:
+    html = page(beijing, charset="gb2312", chrome=True)
+    report = govinfo.read(Source(html.encode("gbk"), "page.html"))
+    assert isinstance(report, AnnualReport)
+    assert report.metadata.origin is not None
+    assert report.metadata.origin.encoding == "gb18030"
+    assert content(report) == content(beijing)
+
+
+def test_page_whose_tables_are_images(beijing: AnnualReport) -> None:
+    report = govinfo.read(Source(page(beijing, images=True).encode(), "page.html"))
+    assert isinstance(report, AnnualReport)
+    for key in ("proactive", "applications", "appeals"):
+        table = report.table(key)
+        assert table == TableUnavailable("image", (f"/upload/{key}.jpg",))
+
+
+def test_reader_chosen_by_content(beijing: AnnualReport) -> None:
+    registry = default_registry()
+    html = page(beijing).encode()
+    text = (EXAMPLES / "beijing-ipo-2021-annual-report.zh.txt").read_bytes()
+    assert registry.choose_reader(Source(html)).name == "html"
+    assert registry.choose_reader(Source(text)).name == "txt"
+    assert registry.choose_reader(Source(html, "saved.txt")).name == "html"
+
+
+@pytest.mark.parametrize("span", ["2;", "0", "999999999", "-3", "x", ""])
+def test_malformed_spans_do_not_crash(span: str) -> None:
+    html = (
+        "<html><body><p>一、总体情况</p><p>无。</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+        f'<table><tr><td colspan="{span}" rowspan="{span}">行政复议</td><td>行政诉讼</td></tr>'
+        "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+        "<tr>"
+        + "<td>0</td>" * 15
+        + "</tr></table><p>五、存在的主要问题及改进情况</p></body></html>"
+    )
+    report = govinfo.read(Source(html.encode(), "x.html"))
+    assert isinstance(report, AnnualReport)
+    table = report.table("appeals")
+    assert isinstance(table, Table)
+    assert all(c.cell == Count(0, raw="0", source=c.cell.source) for c in table.cells())
+
+
+def test_nested_layout_tables_and_br() -> None:
+    html = (
+        "<html><body><table><tr><td><div>导航</div></td><td>"
+        "<p>一、总体情况</p><p>第一段。<br>第二段。</p><p>二、主动公开政府信息情况</p>"
+        "<table><tr><td>第二十条第（一）项</td></tr>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+        "<tr><td>行政规范性文件</td><td>1</td><td>0</td><td>9</td></tr>"
+        "<tr><td>第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td>行政<br>许可</td><td>&nbsp;3&nbsp;</td></tr>"
+        "<tr><td>第二十条第（六）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td>行政处罚</td><td>2</td></tr><tr><td>行政强制</td><td>0</td></tr>"
+        "<tr><td>第二十条第（八）项</td></tr><tr><td>信息内容</td><td>本年收费金额（单位：万元）</td></tr>"
+        "<tr><td>行政事业性收费</td><td>0.5</td></tr></table>"
+        "<p>三、收到和处理政府信息公开申请情况</p></td></tr></table></body></html>"
+    )
+    report = govinfo.read(Source(html.encode(), "x.html"))
+    assert isinstance(report, AnnualReport)
+    assert plain_text(report.section("general").content) == "第一段。\n第二段。"
+    table = report.table("proactive")
+    assert isinstance(table, Table)
+    assert table["licensing.decisions"] == Count(
+        3, raw="3", source=table["licensing.decisions"].source
+    )
+
+
+def test_not_html_that_parses() -> None:
+    with pytest.raises(govinfo.GovinfoError):
+        govinfo.read(Source(b"<html><body><p>nothing here</p></body></html>", "x.html"))
