@@ -53,13 +53,31 @@ _source = attrs.field(
 )
 
 
+def _check_provenance(cell: Count | Change | Amount) -> None:
+    if cell.raw is not None and not isinstance(cell.raw, str):
+        raise InvalidValueError(
+            f"{type(cell).__name__}.raw: expected a str or None, got {cell.raw!r}"
+        )
+    if cell.source is not None and not isinstance(cell.source, SourceRef):
+        raise InvalidValueError(
+            f"{type(cell).__name__}.source: expected a SourceRef or None, got {cell.source!r}"
+        )
+
+
 @attrs.frozen
 class Count:
     """A number of documents, decisions or applications: an int ≥ 0."""
 
-    value: int = attrs.field(validator=v.int_at_least(0))
-    raw: str | None = _raw
-    source: SourceRef | None = _source
+    value: int
+    raw: str | None = attrs.field(default=None, kw_only=True)
+    source: SourceRef | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        # One check for every field: a report has hundreds of counts.
+        value = self.value
+        if type(value) is not int or value < 0:
+            raise InvalidValueError(f"Count.value: expected an int ≥ 0, got {value!r}")
+        _check_provenance(self)
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ label; they are read with certainty or not at all:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -62,8 +63,11 @@ class StreamCell:
 class Stream:
     cells: tuple[StreamCell, ...]
     folded: str
-    #: For each folded character: (cell index, character index in the cell's text).
-    where: tuple[tuple[int, int], ...]
+    #: Where each cell's folded text starts in ``folded``.
+    starts: tuple[int, ...]
+    #: For cells whose folding is not one character for one: the source index of each
+    #: folded character (None where it is).
+    maps: tuple[tuple[int, ...] | None, ...]
 
     @classmethod
     def build(cls, elements: Sequence[tuple[int, Block]]) -> Stream:
@@ -84,19 +88,34 @@ class Stream:
                         source = SourceRef(line=source.line, offset=source.offset + match.start())
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
-        folded_parts: list[str] = []
-        where: list[tuple[int, int]] = []
-        for i, cell in enumerate(cells):
-            text, mapping = fold_with_map(cell.text)
-            folded_parts.append(text)
-            where.extend((i, m) for m in mapping)
-        return cls(tuple(cells), "".join(folded_parts), tuple(where))
+        parts: list[str] = []
+        starts: list[int] = []
+        maps: list[tuple[int, ...] | None] = []
+        position = 0
+        for cell in cells:
+            folded = fold(cell.text)
+            if folded == cell.text:
+                maps.append(None)
+            else:
+                folded, mapping = fold_with_map(cell.text)
+                maps.append(tuple(mapping))
+            starts.append(position)
+            parts.append(folded)
+            position += len(folded)
+        return cls(tuple(cells), "".join(parts), tuple(starts), tuple(maps))
+
+    def at(self, folded_index: int) -> tuple[int, int]:
+        """(cell, character in its text) of a position in the folded stream."""
+        cell = bisect.bisect_right(self.starts, folded_index) - 1
+        offset = folded_index - self.starts[cell]
+        mapping = self.maps[cell]
+        return cell, (offset if mapping is None else mapping[offset])
 
     def position(self, folded_index: int) -> tuple[int, int]:
         """(cell, character) of a folded position; the end of the stream past the last."""
-        if folded_index >= len(self.where):
+        if folded_index >= len(self.folded):
             return len(self.cells), 0
-        return self.where[folded_index]
+        return self.at(folded_index)
 
 
 @attrs.frozen
@@ -186,6 +205,8 @@ class _Token:
 
 
 def _token(text: str, source: SourceRef | None, *, cell: bool = False) -> _Token:
+    if text.isdigit() and text.isascii():
+        return _Token(text, source, "number", cell)
     stripped = text.strip().replace("\xa0", "")
     if stripped in BLANK_MARKS:
         return _Token(text, source, "blank", cell)
@@ -204,6 +225,8 @@ def _tokens(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[_To
 
 def _value(column: ColumnDef, token: _Token) -> Cell:
     raw = token.text.strip()
+    if column.kind is CellKind.COUNT and raw.isdigit() and raw.isascii():
+        return Count(int(raw), raw=raw, source=token.source)
     if token.kind == "blank":
         return NotReported(token.text, source=token.source)
     match = _NUMBER.match(normalize_digits(raw.replace("\xa0", "")))
@@ -467,9 +490,9 @@ def _pieces(stream: Stream, start: int, end: int) -> Iterator[tuple[int, str, bo
     ``start`` is where a label ends, ``end`` where the next begins (or the stream's end);
     empty cells in between are given too (in a grid they are blank values).
     """
-    if start <= 0 or start > len(stream.where):
+    if start <= 0 or start > len(stream.folded):
         return
-    label_cell, label_char = stream.where[start - 1]
+    label_cell, label_char = stream.at(start - 1)
     end_cell, end_char = stream.position(end)
     for index in range(label_cell, min(end_cell, len(stream.cells) - 1) + 1):
         text = stream.cells[index].text
@@ -489,7 +512,7 @@ def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[_Token], l
     Cells standing in the next label's row, before it, are that row's headers (merged
     group labels, their blank placeholders) and are left out.
     """
-    label_cell = stream.where[start - 1][0]
+    label_cell = stream.at(start - 1)[0]
     label_row = stream.cells[label_cell].row
     end_cell = stream.position(end)[0]
     next_row = stream.cells[end_cell].row if end_cell < len(stream.cells) else None
@@ -534,7 +557,7 @@ def _row_tokens(
     takes the values of the rows after it, up to the next label.
     """
     tokens, rows, used = _value_tokens(stream, match.end, end)
-    label_row = stream.cells[stream.where[match.end - 1][0]].row
+    label_row = stream.cells[stream.at(match.end - 1)[0]].row
     own = [t for t, row in zip(tokens, rows, strict=True) if row == label_row]
     if any(t.kind == "number" for t in own):
         return (
@@ -592,11 +615,9 @@ def _table_bounds(
     """The first and last cells of the table: from its header labels (those long enough not
     to be words of the narrative) and the debris around them, to the debris after its end."""
     headers = [
-        stream.where[m.start][0]
+        stream.at(m.start)[0]
         for m in matches
-        if m.kind != "row"
-        and m.end - m.start >= 4
-        and first - 60 <= stream.where[m.start][0] < first
+        if m.kind != "row" and m.end - m.start >= 4 and first - 60 <= stream.at(m.start)[0] < first
     ]
     first = min([first, *headers])
     while first > 0 and _is_material(stream.cells[first - 1], vocabulary):
@@ -636,10 +657,10 @@ def _read_rows(
         tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
         reading = read_row(row, tokens, total_rule=has_total)
         readings[row.key] = reading
-        label_rows.add(stream.cells[stream.where[match.start][0]].row)
+        label_rows.add(stream.cells[stream.at(match.start)[0]].row)
         if not reading.empty:
             used_rows |= rows
-        first_cell = min(first_cell, stream.where[match.start][0])
+        first_cell = min(first_cell, stream.at(match.start)[0])
         last_cell = max(last_cell, used)
     first_cell, last_cell = _table_bounds(stream, matches, first_cell, last_cell, vocabulary)
     required = [r for r in definition.rows if not r.optional]
@@ -655,7 +676,10 @@ def _read_rows(
         )
         return unavailable, (), _span(stream, first_cell, last_cell)  # type: ignore[return-value]
     notes: list[ReadingNote] = []
-    if has_total:
+    needs_orphans = any(
+        not r.optional and (r.key not in readings or readings[r.key].empty) for r in definition.rows
+    )
+    if has_total and needs_orphans:
         lo = stream.cells[first_cell].row
         hi = stream.cells[min(last_cell, len(stream.cells) - 1)].row
         orphans = _orphans(stream, used_rows, label_rows, len(definition.rows[0].columns), lo, hi)
@@ -807,8 +831,8 @@ def _covered(stream: Stream, matches: Sequence[_Match]) -> list[list[tuple[int, 
     for match in matches:
         if match.end <= match.start:
             continue
-        first_cell, first_char = stream.where[match.start]
-        last_cell, last_char = stream.where[match.end - 1]
+        first_cell, first_char = stream.at(match.start)
+        last_cell, last_char = stream.at(match.end - 1)
         for index in range(first_cell, last_cell + 1):
             lo = first_char if index == first_cell else 0
             hi = last_char + 1 if index == last_cell else len(stream.cells[index].text)
@@ -837,7 +861,7 @@ def _read_single_row_table(
         return None
     covered = _covered(stream, matches)
     vocabulary = _label_vocabulary(definition)
-    start_cell = stream.where[min(m.start for m in label_matches)][0]
+    start_cell = stream.at(min(m.start for m in label_matches))[0]
     tokens: list[_Token] = []
     last = start_cell
     for index in range(start_cell, len(stream.cells)):
