@@ -72,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
         help="a file, or a folder (one file per input); default: standard output",
     )
     render.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    render.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the language of labels (default: zh)"
+    )
+    render.add_argument(
+        "--no-findings", action="store_true", help="leave the findings out of the output"
+    )
+    render.add_argument(
+        "--bom", action="store_true", help="start text output with a byte-order mark (Excel)"
+    )
 
     check = commands.add_parser(
         "check",
@@ -163,7 +172,14 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
     for path in args.files:
         try:
             document = _read(path, args, registry)
-            output = api.render(document, to, registry=registry)
+            output = api.render(
+                document,
+                to,
+                registry=registry,
+                lang=args.lang,
+                no_findings=args.no_findings,
+                bom=args.bom,
+            )
             if args.output is None:
                 if isinstance(output, bytes):
                     sys.stdout.flush()

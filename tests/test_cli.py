@@ -95,7 +95,10 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         lines = result.stderr.decode().splitlines()
         assert len(lines) == 1, lines
         assert lines[0].startswith("python -m govinfo: error: "), lines
-    assert "reporters: json" in run("render", str(garbage), "--to", "nope").stderr.decode()
+    assert (
+        "reporters: csv, html, json, markdown, table"
+        in run("render", str(garbage), "--to", "nope").stderr.decode()
+    )
 
 
 def test_schema_errors_reach_the_user_with_their_path(beijing_json: Path) -> None:

@@ -67,7 +67,8 @@ def test_throwaway_plugin_is_seen_only_inside(beijing: AnnualReport) -> None:
     with registered(Shout()) as registry:
         assert govinfo.render(beijing, "shout", registry=registry) == "ANNUAL_REPORT"
     with pytest.raises(
-        govinfo.ReporterNotFoundError, match="no reporter named 'shout'; reporters: json"
+        govinfo.ReporterNotFoundError,
+        match="no reporter named 'shout'; reporters: csv, html, json, markdown, table",
     ):
         govinfo.render(beijing, "shout")
 

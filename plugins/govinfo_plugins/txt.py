@@ -198,7 +198,8 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
             blocks.append(Grid(tuple(rows), first.source))
             continue
         if _PAGE_FOOTER.match(stripped):
-            flush()
+            if not wrapped:
+                flush()  # a wrapped paragraph runs on over the page break
             dropped.append((line.text, "a page number", line.source))
             i += 1
             continue
@@ -238,7 +239,7 @@ def _ends_paragraph(line: _Line, width: int) -> bool:
     """Whether a wrapped paragraph ends after this line: a short line (a heading, the last
     line of a paragraph, a title) or a full stop."""
     text = line.text.strip()
-    return text.endswith(("。", "报告", "年报")) or len(text) < width * 0.7
+    return text.endswith("。") or len(text) < width * 0.7
 
 
 def _heading_hint(text: str) -> bool:

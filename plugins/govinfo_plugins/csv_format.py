@@ -1,0 +1,85 @@
+"""The CSV reporter: one row per statutory cell, the tidy long format for pandas, R or Excel.
+
+Columns: document, agency, year, format_version, table, row_group, row, column_group,
+column, key, kind, value, unit, raw, line.  ``row`` and ``column`` are the Chinese labels
+exactly as the format prints them, ``key`` the stable dotted key, ``raw`` the text the value
+was read from.  ``bom=True`` starts the file with a byte-order mark, for Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from govinfo import AnnualReport, Document, Finding, ReporterSpec, Table, hookimpl
+from govinfo import present as p
+from govinfo.registry import Options
+
+COLUMNS = (
+    "document", "agency", "year", "format_version", "table", "row_group", "row",
+    "column_group", "column", "key", "kind", "value", "unit", "raw", "line",
+)  # fmt: skip
+
+
+def rows(document: Document) -> list[dict[str, str]]:
+    """The CSV rows of a document: every cell of every available statutory table."""
+    if not isinstance(document, AnnualReport):
+        return []
+    meta = document.metadata
+    name = meta.origin.location if meta.origin and meta.origin.location else (meta.title or "")
+    out = []
+    for table in document.tables():
+        for ref in table.cells():
+            cell = ref.cell
+            unit = getattr(cell, "unit", None) or ref.column.unit or ""
+            out.append(
+                {
+                    "document": name,
+                    "agency": meta.agency or "",
+                    "year": str(meta.year or ""),
+                    "format_version": table.version,
+                    "table": table.key,
+                    "row_group": " / ".join(g.zh for g in ref.row.groups),
+                    "row": ref.row.label.zh,
+                    "column_group": " / ".join(g.zh for g in ref.column.groups),
+                    "column": ref.column.label.zh,
+                    "key": ref.key,
+                    "kind": p.cell_kind(cell),
+                    "value": p.plain_value(cell),
+                    "unit": unit,
+                    "raw": cell.raw or "",
+                    "line": str(cell.source.line) if cell.source and cell.source.line else "",
+                }
+            )
+    return out
+
+
+def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
+    buffer = io.StringIO()
+    if options.get("bom"):
+        buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(document))
+    return buffer.getvalue()
+
+
+def can_render(document: Document) -> bool:
+    return True
+
+
+@hookimpl
+def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
+    register(
+        ReporterSpec(
+            "csv",
+            ".csv",
+            can_render,
+            render,
+            description="one row per statutory cell, for pandas, R or a spreadsheet",
+        )
+    )
+
+
+__all__ = ["COLUMNS", "Table", "rows"]

@@ -1,0 +1,237 @@
+"""The HTML reporter: one self-contained page that looks like the form.
+
+The statutory tables are drawn with the official form's merged headers
+(:mod:`govinfo.forms`), each section's narrative beside its table, and every fail or
+uncertain finding marked on the cells it concerns, its message on hover and in the list at
+the end.  No network, no external asset: the styles and the small script are inline.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterable, Mapping
+
+from govinfo import (
+    AnnualReport,
+    Document,
+    Finding,
+    Item,
+    KeyPoints,
+    Paragraph,
+    ReporterSpec,
+    Table,
+    hookimpl,
+)
+from govinfo import present as p
+from govinfo.cells import Cell
+from govinfo.forms import escape, form, plain_cell
+from govinfo.narrative import Block
+from govinfo.registry import Options
+
+STYLE = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+       margin: 2rem; color: #1d1d1f; line-height: 1.6; }
+h1 { font-size: 1.6rem; margin-bottom: .5rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
+          color: #555; font-size: .9rem; }
+dl.meta dt { font-weight: bold; }
+section.part { display: grid; grid-template-columns: minmax(18rem, 1fr) minmax(0, 2fr);
+               gap: 2rem; border-top: 1px solid #ddd; padding: 1rem 0; }
+section.part.no-table { grid-template-columns: 1fr; }
+section.part h2 { grid-column: 1 / -1; font-size: 1.2rem; margin: 0; }
+.narrative p { margin: .4rem 0; }
+.narrative .item { margin: .4rem 0 .4rem 1rem; }
+.narrative .item > .head { font-weight: bold; }
+table.form { border-collapse: collapse; font-size: .85rem; }
+table.form td { border: 1px solid #444; padding: .2rem .4rem; text-align: center; }
+table.form td[data-key] { font-variant-numeric: tabular-nums; min-width: 2.5rem; }
+td.flag.fail { background: #ffd7d5; outline: 2px solid #d1242f; }
+td.flag.uncertain { background: #fff4c2; outline: 2px dashed #9a6700; }
+td.flag.focus { box-shadow: 0 0 0 4px #0969da; }
+.unavailable { color: #9a6700; font-style: italic; }
+ol.findings li { margin: .2rem 0; cursor: pointer; }
+ol.findings li.fail { color: #d1242f; }
+ol.findings li.uncertain { color: #9a6700; }
+ol.findings li.note, ol.findings li.not_assessable { color: #555; }
+"""
+
+SCRIPT = """
+(function () {
+  var data = JSON.parse(document.getElementById("govinfo-findings").textContent);
+  function cell(key) { return document.querySelector('td[data-key="' + key + '"]'); }
+  data.forEach(function (finding, index) {
+    if (finding.status !== "fail" && finding.status !== "uncertain") { return; }
+    finding.cells.forEach(function (key) {
+      var td = cell(key);
+      if (!td) { return; }
+      td.classList.add("flag", finding.status);
+      var line = finding.rule + ": " + finding.message;
+      if ((td.title || "").indexOf(line) < 0) {
+        td.title = td.title ? td.title + "\\n" + line : line;
+      }
+    });
+    var item = document.getElementById("finding-" + index);
+    if (item) {
+      item.addEventListener("click", function () {
+        document.querySelectorAll("td.focus").forEach(function (td) {
+          td.classList.remove("focus");
+        });
+        finding.cells.forEach(function (key) {
+          var td = cell(key);
+          if (td) { td.classList.add("focus"); }
+        });
+      });
+    }
+  });
+  document.body.setAttribute("data-ready", "1");
+})();
+"""
+
+_FINDINGS = {"zh": "检查结果", "en": "Findings"}
+
+
+def _narrative(blocks: Iterable[Block]) -> str:
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, Item):
+            out.append(
+                f'<div class="item"><div class="head">{escape(block.marker + block.heading)}</div>'
+                f"{_narrative(block.content)}</div>"
+            )
+    return "".join(out)
+
+
+def _cell_renderer(
+    flagged: Mapping[str, list[Finding]],
+) -> Callable[[str, Cell], tuple[str, Mapping[str, str]]]:
+    def render(key: str, cell: Cell) -> tuple[str, Mapping[str, str]]:
+        inner, attrs = plain_cell(key, cell)
+        found = flagged.get(key)
+        if not found:
+            return inner, attrs
+        status = "fail" if any(f.is_fail for f in found) else "uncertain"
+        title = "\n".join(f"{f.rule}: {f.message}" for f in found)
+        return inner, {**attrs, "class": f"flag {status}", "title": title}
+
+    return render
+
+
+def _annual(document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang, show: bool) -> str:
+    flagged = p.flagged_cells(findings) if show else {}
+    parts = [f'<div class="narrative preamble">{_narrative(document.preamble)}</div>']
+    for section in document.sections:
+        heading = section.heading or section.definition.heading
+        has_table = section.definition.table is not None
+        table = ""
+        if isinstance(section.table, Table):
+            table = form(section.table, lang, render=_cell_renderer(flagged))
+        elif section.table is not None:
+            table = f'<p class="unavailable">{escape(p.unavailable_text(section.table, lang))}</p>'
+        parts.append(
+            f'<section class="part{"" if has_table else " no-table"}" id="section-{section.key}">'
+            f"<h2>{escape(heading)}</h2>"
+            f'<div class="narrative">{_narrative(section.content)}</div>'
+            + (f'<div class="table">{table}</div>' if has_table else "")
+            + "</section>"
+        )
+    return "\n".join(parts)
+
+
+def _other(document: Document, lang: p.Lang) -> str:
+    if isinstance(document, KeyPoints):
+        parts = [f'<div class="narrative">{_narrative(document.opening)}</div>']
+        for part in document.parts:
+            tasks = "".join(
+                f'<div class="item"><div class="head">{escape(t.marker + t.lead)}</div>'
+                f"<p>{escape(t.body)}</p>"
+                + (f"<p><em>{escape(t.responsible.raw)}</em></p>" if t.responsible else "")
+                + "</div>"
+                for t in part.tasks
+            )
+            parts.append(
+                f'<section class="part no-table"><h2>{escape(part.marker + part.title)}</h2>'
+                f'<div class="narrative">{tasks}</div></section>'
+            )
+        parts.append(f'<div class="narrative">{_narrative(document.closing)}</div>')
+        return "\n".join(parts)
+    assert not isinstance(document, AnnualReport)
+    parts = []
+    for section in document.sections:
+        parts.append(
+            f'<section class="part no-table"><h2>{escape(section.heading or section.key)} '
+            f"<small>({escape(section.recognised_by)})</small></h2>"
+            f'<div class="narrative">{_narrative(section.content)}</div></section>'
+        )
+    facts = "".join(
+        f"<li>{escape(p.fact_label(f.kind, lang))}: {f.value}{escape(f.unit)} — "
+        f"{escape(f.evidence)}</li>"
+        for f in document.facts
+    )
+    if facts:
+        parts.append(f"<ul class='facts'>{facts}</ul>")
+    return "\n".join(parts)
+
+
+def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
+    lang = p.lang_option(options)
+    show = p.findings_option(options)
+    title = p.title(document, lang)
+    meta = "".join(
+        f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in p.metadata_rows(document, lang)
+    )
+    body = (
+        _annual(document, findings, lang, show)
+        if isinstance(document, AnnualReport)
+        else _other(document, lang)
+    )
+    shown = findings if show else ()
+    items = "".join(
+        f'<li id="finding-{i}" class="{f.status.value}">{escape(p.finding_line(f, lang))}</li>'
+        for i, f in enumerate(shown)
+    )
+    data = json.dumps(
+        [
+            {"rule": f.rule, "status": f.status.value, "message": f.message, "cells": list(f.cells)}
+            for f in shown
+        ],
+        ensure_ascii=False,
+    ).replace("</", "<\\/")
+    findings_html = (
+        f'<section class="findings"><h2>{_FINDINGS[lang]}</h2>'
+        f'<ol class="findings">{items}</ol></section>'
+        if show
+        else ""
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
+        f'<body><header><h1>{escape(title)}</h1><dl class="meta">{meta}</dl></header>\n'
+        f"<main>\n{body}\n</main>\n{findings_html}\n"
+        f'<script type="application/json" id="govinfo-findings">{data}</script>\n'
+        f"<script>{SCRIPT}</script>\n</body></html>\n"
+    )
+
+
+def can_render(document: Document) -> bool:
+    return True
+
+
+@hookimpl
+def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
+    register(
+        ReporterSpec(
+            "html",
+            ".html",
+            can_render,
+            render,
+            description="one self-contained page drawn like the form, findings marked on cells",
+        )
+    )
+
+
+__all__ = ["html", "render"]
