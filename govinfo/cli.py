@@ -62,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--to",
         metavar="NAME",
-        help="the reporter (default: table on a "
-        "terminal, else markdown; json when those are not installed)",
+        help="the reporter: markdown, table, csv, html, json or a plugin's "
+        "(default: table on a terminal, else markdown)",
     )
     render.add_argument(
         "-o",

@@ -25,6 +25,7 @@ from govinfo import (
 )
 from govinfo import present as p
 from govinfo.cells import Cell
+from govinfo.checks import suspect_cells
 from govinfo.forms import escape, form, plain_cell
 from govinfo.narrative import Block
 from govinfo.registry import Options
@@ -49,6 +50,7 @@ table.form td[data-key] { font-variant-numeric: tabular-nums; min-width: 2.5rem;
 td.flag.fail { background: #ffd7d5; outline: 2px solid #d1242f; }
 td.flag.uncertain { background: #fff4c2; outline: 2px dashed #9a6700; }
 td.flag.focus { box-shadow: 0 0 0 4px #0969da; }
+td.flag.suspect { background: #ff8182; font-weight: bold; }
 .unavailable { color: #9a6700; font-style: italic; }
 ol.findings li { margin: .2rem 0; cursor: pointer; }
 ol.findings li.fail { color: #d1242f; }
@@ -105,7 +107,7 @@ def _narrative(blocks: Iterable[Block]) -> str:
 
 
 def _cell_renderer(
-    flagged: Mapping[str, list[Finding]],
+    flagged: Mapping[str, list[Finding]], suspects: frozenset[str]
 ) -> Callable[[str, Cell], tuple[str, Mapping[str, str]]]:
     def render(key: str, cell: Cell) -> tuple[str, Mapping[str, str]]:
         inner, attrs = plain_cell(key, cell)
@@ -113,6 +115,8 @@ def _cell_renderer(
         if not found:
             return inner, attrs
         status = "fail" if any(f.is_fail for f in found) else "uncertain"
+        if key in suspects:
+            status += " suspect"
         title = "\n".join(f"{f.rule}: {f.message}" for f in found)
         return inner, {**attrs, "class": f"flag {status}", "title": title}
 
@@ -121,13 +125,14 @@ def _cell_renderer(
 
 def _annual(document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang, show: bool) -> str:
     flagged = p.flagged_cells(findings) if show else {}
+    suspects = frozenset(suspect_cells(findings)) if show else frozenset()
     parts = [f'<div class="narrative preamble">{_narrative(document.preamble)}</div>']
     for section in document.sections:
         heading = section.heading or section.definition.heading
         has_table = section.definition.table is not None
         table = ""
         if isinstance(section.table, Table):
-            table = form(section.table, lang, render=_cell_renderer(flagged))
+            table = form(section.table, lang, render=_cell_renderer(flagged, suspects))
         elif section.table is not None:
             table = f'<p class="unavailable">{escape(p.unavailable_text(section.table, lang))}</p>'
         parts.append(

@@ -22,6 +22,7 @@ from govinfo import (
     hookimpl,
 )
 from govinfo import present as p
+from govinfo.checks import suspect_cells
 from govinfo.formats import RULE_OF_LAW_SECTIONS, Label
 from govinfo.narrative import Block
 from govinfo.registry import Options
@@ -58,7 +59,14 @@ def _narrative(blocks: Iterable[Block], depth: int = 0) -> list[str]:
     return out
 
 
-def statutory_table(table: Table, lang: p.Lang, flagged: dict[str, list[Finding]]) -> list[str]:
+def statutory_table(
+    table: Table,
+    lang: p.Lang,
+    flagged: dict[str, list[Finding]],
+    suspects: frozenset[str] = frozenset(),
+) -> list[str]:
+    """A statutory table as pipe tables, one per block; cells a finding involves are marked
+    ⚠, the cell where a failing row meets a failing column ‼."""
     out: list[str] = []
     for block in p.table_blocks(table):
         heading = p.block_heading(block, lang)
@@ -71,8 +79,9 @@ def statutory_table(table: Table, lang: p.Lang, flagged: dict[str, list[Finding]
             values = []
             for column, cell in zip(row.columns, cells, strict=True):
                 value = p.value_text(cell)
-                if f"{table.key}.{row.key}.{column.key}" in flagged:
-                    value = f"**{value or '∅'}** ⚠"
+                key = f"{table.key}.{row.key}.{column.key}"
+                if key in flagged:
+                    value = f"**{value or '∅'}** {'‼' if key in suspects else '⚠'}"
                 values.append(value)
             rows.append([p.row_path(row, lang), *values])
         out += [*_table(header, rows), ""]
@@ -95,12 +104,13 @@ def _annual(
 ) -> list[str]:
     out = _narrative(document.preamble)
     flagged = p.flagged_cells(findings) if show else {}
+    suspects = frozenset(suspect_cells(findings)) if show else frozenset()
     for section in document.sections:
         heading = section.heading or f"{section.definition.heading} {_MISSING[lang]}"
         out += [f"## {heading}", ""]
         out += _narrative(section.content)
         if isinstance(section.table, Table):
-            out += statutory_table(section.table, lang, flagged)
+            out += statutory_table(section.table, lang, flagged, suspects)
         elif section.table is not None:
             out += [f"*{p.table_title(section.definition.table or '', lang)}: "
                     f"{p.unavailable_text(section.table, lang)}*", ""]  # fmt: skip
