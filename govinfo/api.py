@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import attrs
+
 from govinfo.checks import run_rules
 from govinfo.documents import Document
 from govinfo.errors import InvalidValueError, ReporterNotFoundError
@@ -43,6 +45,8 @@ def read(
     """
     registry = registry or default_registry()
     src = as_source(source)
+    if kind is not None:
+        src = attrs.evolve(src, kind=kind)
     spec = registry.reader(reader) if reader else registry.choose_reader(src)
     document = spec.read(src)
     if kind is not None and document.kind != kind:

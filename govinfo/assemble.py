@@ -22,6 +22,7 @@ from govinfo.cells import SourceRef
 from govinfo.documents import (
     AnnualReport,
     AnnualReportMetadata,
+    Document,
     DroppedText,
     Origin,
     ReadingNote,
@@ -32,13 +33,16 @@ from govinfo.errors import ReaderNotFoundError
 from govinfo.formats import (
     ANNUAL_REPORT_SECTIONS,
     ZH_NUMERALS,
+    DocumentKind,
     FormatVersion,
     SectionDef,
     TableKey,
 )
+from govinfo.keypoints import assemble_key_points, looks_like_key_points
 from govinfo.narrative import Block as NarrativeBlock
 from govinfo.narrative import Item, Paragraph
 from govinfo.noise import chrome_reason, strip_spam
+from govinfo.ruleoflaw import assemble_rule_of_law, looks_like_rule_of_law
 from govinfo.tableread import TableReading, read_table
 from govinfo.tables import Table, TableUnavailable
 from govinfo.text import fold, fold_with_map
@@ -565,7 +569,37 @@ def _infer_missing(
     return texts, notes
 
 
-def assemble(blocks: Blocks) -> AnnualReport:
+def detect_kind(elements: Sequence[Block]) -> DocumentKind | None:
+    """The kind of document the blocks are, from their content; None if none is recognised."""
+    if len(_find_headings(elements)) >= 2:
+        return "annual_report"
+    text = "\n".join(b.text for b in elements if isinstance(b, TextBlock))
+    if looks_like_rule_of_law(text):
+        return "rule_of_law_report"
+    if looks_like_key_points(text):
+        return "key_points"
+    return None
+
+
+def assemble(blocks: Blocks, kind: DocumentKind | None = None) -> Document:
+    """A document of the kind detected from the blocks' content (or of ``kind``)."""
+    elements, dropped = _clean(blocks)
+    chosen = kind or detect_kind(elements)
+    if chosen == "key_points":
+        return assemble_key_points(blocks)
+    if chosen == "rule_of_law_report":
+        texts = [b for b in elements if isinstance(b, TextBlock)]
+        return assemble_rule_of_law(blocks, texts, dropped)
+    if chosen is None:
+        raise ReaderNotFoundError(
+            f"{blocks.location or 'the input'}: no document of a known kind found (an annual "
+            "report has its six statutory headings; key points and rule-of-law reports say "
+            "what they are); --kind names the kind"
+        )
+    return assemble_annual_report(blocks)
+
+
+def assemble_annual_report(blocks: Blocks) -> AnnualReport:
     """An annual report from a reader's blocks."""
     elements, dropped = _clean(blocks)
     headings = _find_headings(elements)
@@ -650,4 +684,11 @@ def _format_version(tables: dict[TableKey, TableReading]) -> FormatVersion | Non
     return None
 
 
-__all__ = ["assemble", "looks_like_report", "narrative", "stated_figures"]
+__all__ = [
+    "assemble",
+    "assemble_annual_report",
+    "detect_kind",
+    "looks_like_report",
+    "narrative",
+    "stated_figures",
+]

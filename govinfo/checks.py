@@ -12,9 +12,10 @@ import attrs
 import pluggy
 
 from govinfo.cells import Cell, NotReported, number
-from govinfo.documents import AnnualReport, Document
+from govinfo.documents import AnnualReport, Document, KeyPoints, RuleOfLawReport
 from govinfo.findings import Evidence, Finding, Location, Number, Rule, Severity, Status
 from govinfo.formats import (
+    RULE_OF_LAW_SECTIONS,
     ColumnDef,
     RowDef,
     RowRole,
@@ -441,6 +442,43 @@ def check_reading_notes(document: Document) -> Iterator[Finding]:
         )
 
 
+def check_task_responsibility(document: Document) -> Iterator[Finding]:
+    """K1: every task of the key points names the units responsible for it."""
+    if not isinstance(document, KeyPoints):
+        return
+    for part in document.parts:
+        for task in part.tasks:
+            if task.responsible is None:
+                yield Finding(
+                    "K1",
+                    Status.FAIL,
+                    Severity.WARNING,
+                    f"task {task.marker}{task.lead} names no responsible unit",
+                    Location(section=f"{part.marker}{part.title}", labels=(part.title, task.lead)),
+                )
+
+
+def check_mandated_sections(document: Document) -> Iterator[Finding]:
+    """L1: a rule-of-law report has the five contents 厅字〔2019〕28号 mandates."""
+    if not isinstance(document, RuleOfLawReport):
+        return
+    for section in document.sections:
+        if section.recognised_by != "absent":
+            continue
+        definition = next(s for s in RULE_OF_LAW_SECTIONS if s.key == section.key)
+        optional = section.key == "other"
+        yield Finding(
+            "L1",
+            Status.NOTE if optional else Status.FAIL,
+            Severity.INFO if optional else Severity.WARNING,
+            f"{definition.number}. {definition.label.zh}: "
+            + ("nothing else reported" if optional else "not found in the report"),
+            Location(
+                section=section.key, labels=(definition.label.zh,), labels_en=(definition.label.en,)
+            ),
+        )
+
+
 # --------------------------------------------------------------------------- versions
 
 
@@ -554,6 +592,22 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         "choice is reported with its reason.",
         ("annual_report",),
         check_reading_notes,
+    ),
+    Rule(
+        "K1",
+        "Every task of the key points names its responsible units.",
+        "A task without the closing parentheses that name who is responsible (牵头 and the "
+        "others) cannot be followed up.",
+        ("key_points",),
+        check_task_responsibility,
+    ),
+    Rule(
+        "L1",
+        "A rule-of-law report has the five mandated contents.",
+        "Measures and results, shortfalls, the principal leaders' duties and next year's plans "
+        "must be there (found by heading or by content); 'other matters' may be empty.",
+        ("rule_of_law_report",),
+        check_mandated_sections,
     ),
     Rule(
         "V1",

@@ -327,6 +327,8 @@ class KeyPoints:
     kind: ClassVar[DocumentKind] = "key_points"
 
     metadata: KeyPointsMetadata = attrs.field(validator=v.instance_of(KeyPointsMetadata))
+    #: The issuing notice: addressees and text, before the key points themselves.
+    notice: tuple[Block, ...] = _no_blocks
     opening: tuple[Block, ...] = _no_blocks
     parts: tuple[Part, ...] = attrs.field(default=(), validator=v.tuple_of(Part), kw_only=True)
     closing: tuple[Block, ...] = _no_blocks

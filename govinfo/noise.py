@@ -25,6 +25,7 @@ CHROME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(more .* information and services|follow the official)", "site footer"),
         (r"^release time[:：]?$", "page layout"),
+        (r"^[^。；;\d]{4,40}[!！]$", "a slogan of the hosting site"),
     )
 )
 

@@ -10,6 +10,7 @@ import attrs
 
 from govinfo import _validators as v
 from govinfo.errors import InputError
+from govinfo.formats import DocumentKind
 
 #: Inputs larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -25,6 +26,8 @@ class Source:
     data: bytes = attrs.field(validator=v.instance_of(bytes), repr=lambda d: f"<{len(d)} bytes>")
     name: str | None = attrs.field(default=None, validator=v.optional(str))
     media_type: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    #: The kind of document the caller says it is (``--kind``); readers detect it otherwise.
+    kind: DocumentKind | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
 
     @property
     def suffix(self) -> str:

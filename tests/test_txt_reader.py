@@ -342,7 +342,7 @@ def test_binary_is_refused_in_one_line() -> None:
 
 
 def test_not_a_report() -> None:
-    with pytest.raises(govinfo.ReaderNotFoundError, match="no annual report found"):
+    with pytest.raises(govinfo.ReaderNotFoundError, match="no document of a known kind found"):
         govinfo.read("这不是年度报告。", reader="txt")
 
 

@@ -430,7 +430,8 @@ def key_points(draw: st.DrawFn) -> KeyPoints:
         ),
         max_size=2,
     ).map(tuple)
-    responsibility = st.none() | st.builds(
+    # Valid key points name who is responsible for every task (rule K1).
+    responsibility = st.builds(
         Responsibility,
         texts(min_size=1).filter(str.strip),
         lead=st.none() | texts(min_size=1, max_size=10),
@@ -473,7 +474,9 @@ def rule_of_law_reports(draw: st.DrawFn) -> RuleOfLawReport:
     )
     sections = []
     for definition in RULE_OF_LAW_SECTIONS:
-        how = draw(st.sampled_from(RECOGNITIONS))
+        # Valid reports have the four mandated contents (rule L1); "other" may be absent.
+        choices = RECOGNITIONS if definition.key == "other" else ("heading", "inference")
+        how = draw(st.sampled_from(choices))
         if how == "absent":
             sections.append(RuleOfLawSection(definition.key, "absent"))
             continue

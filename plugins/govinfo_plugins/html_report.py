@@ -147,7 +147,10 @@ def _annual(document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang,
 
 def _other(document: Document, lang: p.Lang) -> str:
     if isinstance(document, KeyPoints):
-        parts = [f'<div class="narrative">{_narrative(document.opening)}</div>']
+        parts = [
+            f'<div class="narrative">{_narrative(document.notice)}'
+            f"{_narrative(document.opening)}</div>"
+        ]
         for part in document.parts:
             tasks = "".join(
                 f'<div class="item"><div class="head">{escape(t.marker + t.lead)}</div>'

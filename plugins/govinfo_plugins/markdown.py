@@ -120,11 +120,12 @@ def _annual(
 
 
 def _key_points(document: KeyPoints, lang: p.Lang) -> list[str]:
-    out = _narrative(document.opening)
+    out = [*_narrative(document.notice), *_narrative(document.opening)]
     for part in document.parts:
         out += [f"## {part.marker} {part.title}".replace("  ", " "), ""]
         for task in part.tasks:
-            out += [f"### {task.marker}{task.lead}", ""]
+            space = " " if task.marker.endswith(")") else ""
+            out += [f"### {task.marker}{space}{task.lead}", ""]
             if task.body:
                 out += [task.body, ""]
             if task.responsible:

@@ -285,7 +285,9 @@ def accepts(source: Source) -> float:
 
 def read(source: Source) -> Document:
     decoded = decode(source.data, name=source.name)
-    return assemble(to_blocks(decoded.text, encoding=decoded.encoding, location=source.name))
+    return assemble(
+        to_blocks(decoded.text, encoding=decoded.encoding, location=source.name), source.kind
+    )
 
 
 def _iter_specs() -> Iterator[ReaderSpec]:
