@@ -218,6 +218,44 @@ def _applicant_columns(definition: TableDef) -> tuple[ColumnDef, ...]:
     return definition.rows[0].columns
 
 
+def _values(table: Table, derive: bool) -> dict[str, list[Number | None]]:
+    """Each printed row's values, None where there is none; a blank total derived from its
+    row when ``derive`` is set.  The quick path of the rules: operands and findings are only
+    built where a rule does not plainly hold."""
+    out: dict[str, list[Number | None]] = {}
+    definition = table.definition
+    for row in table.rows:
+        values = [number(c) for c in row.cells]
+        if derive:
+            columns = definition.row(row.key).columns
+            for i, column in enumerate(columns):
+                if column.is_total and values[i] is None and isinstance(row.cells[i], NotReported):
+                    parts = [v for j, v in enumerate(values) if j != i]
+                    if all(v is not None for v in parts):
+                        values[i] = sum(v for v in parts if v is not None)
+        out[row.key] = values
+    return out
+
+
+def _plainly_holds(
+    values: dict[str, list[Number | None]],
+    left: Sequence[RowDef],
+    right: Sequence[RowDef],
+    index: int,
+) -> bool:
+    total: Number = 0
+    for rows, sign in ((left, 1), (right, -1)):
+        for row in rows:
+            found = values.get(row.key)
+            if found is None and row.optional:
+                continue  # an unprinted optional row: the rule holds if it holds without it
+            value = None if found is None else found[index]
+            if value is None:
+                return False
+            total += sign * value
+    return total == 0
+
+
 def _column_sums(
     document: Document,
     rule: str,
@@ -233,7 +271,10 @@ def _column_sums(
         table, definition = item
         left_rows = [r for role in left for r in definition.rows_with_role(role)]
         right_rows = [r for role in right for r in definition.rows_with_role(role)]
-        for column in _applicant_columns(definition):
+        values = _values(table, derive=True)
+        for index, column in enumerate(_applicant_columns(definition)):
+            if _plainly_holds(values, left_rows, right_rows, index):
+                continue
             finding = _equation(
                 rule,
                 _column_location(definition, column),
@@ -262,6 +303,7 @@ def _row_totals(document: Document, key: TableKey, rule: str) -> Iterator[Findin
             yield item
             continue
         table, definition = item
+        values = _values(table, derive=False)
         for row in definition.rows:
             totals = [c for c in row.columns if c.is_total]
             if not totals:
@@ -269,6 +311,11 @@ def _row_totals(document: Document, key: TableKey, rule: str) -> Iterator[Findin
             total = totals[0]
             if isinstance(table.cell(row.key, total.key), NotReported):
                 continue  # a blank total is derived, not checked: see rule D1
+            found = values.get(row.key)
+            if found is not None and None not in found:
+                index = row.column_index(total.key)
+                if found[index] == sum(v for i, v in enumerate(found) if i != index):  # type: ignore[misc]
+                    continue
             parts = [_operand(table, row, c, derive=False) for c in row.columns if not c.is_total]
             finding = _equation(
                 rule,

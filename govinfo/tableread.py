@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -45,9 +46,11 @@ _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
 _SPLIT_LIMIT = 20_000
 
 
-@attrs.frozen
-class StreamCell:
-    """One cell of the table material: its text, where it is, and which row it stands in."""
+class StreamCell(NamedTuple):
+    """One cell of the table material: its text, where it is, and which row it stands in.
+
+    (Tuples, not attrs classes: a table has hundreds of them and they never leave here.)
+    """
 
     text: str
     source: SourceRef | None
@@ -118,8 +121,7 @@ class Stream:
         return self.at(folded_index)
 
 
-@attrs.frozen
-class _Match:
+class _Match(NamedTuple):
     start: int  # folded positions
     end: int
     kind: str  # row, group, column, block, header
@@ -195,8 +197,7 @@ def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
 # --------------------------------------------------------------------------- values
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     text: str
     source: SourceRef | None
     kind: str  # number, blank, text
