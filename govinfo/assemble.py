@@ -569,9 +569,11 @@ def _infer_missing(
     return texts, notes
 
 
-def detect_kind(elements: Sequence[Block]) -> DocumentKind | None:
+def detect_kind(
+    elements: Sequence[Block], headings: Sequence[_Heading] | None = None
+) -> DocumentKind | None:
     """The kind of document the blocks are, from their content; None if none is recognised."""
-    if len(_find_headings(elements)) >= 2:
+    if len(headings if headings is not None else _find_headings(elements)) >= 2:
         return "annual_report"
     text = "\n".join(b.text for b in elements if isinstance(b, TextBlock))
     if looks_like_rule_of_law(text):
@@ -584,7 +586,8 @@ def detect_kind(elements: Sequence[Block]) -> DocumentKind | None:
 def assemble(blocks: Blocks, kind: DocumentKind | None = None) -> Document:
     """A document of the kind detected from the blocks' content (or of ``kind``)."""
     elements, dropped = _clean(blocks)
-    chosen = kind or detect_kind(elements)
+    headings = _find_headings(elements)
+    chosen = kind or detect_kind(elements, headings)
     if chosen == "key_points":
         return assemble_key_points(blocks)
     if chosen == "rule_of_law_report":
@@ -596,13 +599,19 @@ def assemble(blocks: Blocks, kind: DocumentKind | None = None) -> Document:
             "report has its six statutory headings; key points and rule-of-law reports say "
             "what they are); --kind names the kind"
         )
-    return assemble_annual_report(blocks)
+    return assemble_annual_report(blocks, (elements, dropped, headings))
 
 
-def assemble_annual_report(blocks: Blocks) -> AnnualReport:
-    """An annual report from a reader's blocks."""
-    elements, dropped = _clean(blocks)
-    headings = _find_headings(elements)
+def assemble_annual_report(
+    blocks: Blocks,
+    cleaned: tuple[list[Block], list[DroppedText], list[_Heading]] | None = None,
+) -> AnnualReport:
+    """An annual report from a reader's blocks (``cleaned``: what :func:`assemble` found)."""
+    if cleaned is None:
+        elements, dropped = _clean(blocks)
+        headings = _find_headings(elements)
+    else:
+        elements, dropped, headings = cleaned
     if len(headings) < 2:
         raise ReaderNotFoundError(
             f"{blocks.location or 'the input'}: no annual report found (fewer than two of the "

@@ -184,13 +184,16 @@ def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
         matches.extend(
             _Match(s, s + len(label), kind, key) for s in _find_all(stream.folded, label)
         )
-    # A label inside a longer one is not a label of its own (其他 inside 2.其他法律…).
+    # A label inside a longer one is not a label of its own (其他 inside 2.其他法律…): sorted
+    # by start, longest first, a match ending before the furthest end so far lies inside.
     matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[_Match] = []
+    furthest = -1
     for match in matches:
-        if any(k.start <= match.start and match.end <= k.end and k != match for k in kept[-8:]):
+        if match.end <= furthest:
             continue
         kept.append(match)
+        furthest = match.end
     return kept
 
 
@@ -220,7 +223,7 @@ def _tokens(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[_To
     if not cell_text.strip():
         return [_Token(cell_text, source, "blank", True)] if grid else []
     # Marks that matching ignores (a label's closing quote) are not values.
-    parts = [part for part in cell_text.split() if fold(part)]
+    parts = [part for part in cell_text.split() if part.isdigit() or fold(part)]
     return [_token(part, source, cell=grid and len(parts) == 1) for part in parts]
 
 
@@ -632,9 +635,13 @@ def _read_rows(
     stream: Stream, definition: TableDef, matches: list[_Match], *, at_end: bool
 ) -> tuple[Table, tuple[ReadingNote, ...], tuple[tuple[int, int], tuple[int, int]] | None] | None:
     row_matches: dict[str, _Match] = {}
+    by_row: dict[str, list[_Match]] = {}
+    for match in matches:
+        if match.kind == "row":
+            by_row.setdefault(match.key, []).append(match)
     position = 0
     for row in definition.rows:
-        candidates = [m for m in matches if m.kind == "row" and m.key == row.key]
+        candidates = by_row.get(row.key, [])
         after = [m for m in candidates if m.start >= position]
         chosen = after[0] if after else (candidates[0] if candidates else None)
         if chosen is not None:

@@ -35,15 +35,17 @@ class _Line(NamedTuple):
     text: str
     number: int  # 1-based
     offset: int  # of the line's first character in the decoded text
-    source: SourceRef
+
+    @property
+    def source(self) -> SourceRef:
+        return SourceRef(line=self.number, offset=self.offset)
 
 
 def _lines(text: str) -> list[_Line]:
     out = []
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
-        out.append(_Line(body, number, offset, SourceRef(line=number, offset=offset)))
+        out.append(_Line(raw.rstrip("\r\n"), number, offset))
         offset += len(raw)
     return out
 
