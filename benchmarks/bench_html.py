@@ -40,7 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     report = govinfo.read(EXAMPLE)
     assert isinstance(report, AnnualReport)
-    html = page(report, word=True, chrome=True, links=300)
+    html = page(report, word=True, chrome=True, links=160)
     data = html.encode("utf-8")
     source = Source(data, "page.html")
     full = measure(lambda: govinfo.check(govinfo.read(source)), args.seconds)

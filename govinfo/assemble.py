@@ -284,8 +284,14 @@ def narrative(texts: Sequence[TextBlock]) -> tuple[NarrativeBlock, ...]:
     """Paragraphs and numbered items, nested: （一） items hold their 一是 items."""
     pieces: list[tuple[str, SourceRef | None]] = []
     for block in texts:
-        for level1 in _sequential_split(block.text, _inline_level1):
-            for level2 in _sequential_split(level1, _inline_level2):
+        level1s = (
+            _sequential_split(block.text, _inline_level1)
+            if "（" in block.text or "(" in block.text
+            else [block.text]
+        )
+        for level1 in level1s:
+            level2s = _sequential_split(level1, _inline_level2) if "是" in level1 else [level1]
+            for level2 in level2s:
                 pieces.append((level2, block.source))
     top: list[NarrativeBlock] = []
     current: Item | None = None  # the open （一） item
@@ -446,6 +452,8 @@ def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
     """The figures the narrative states about table cells, each with its clause."""
     found: dict[str, StatedFigure] = {}
     for block in blocks:
+        if "件" not in block.text and "received" not in block.text:
+            continue
         for pattern, key in _STATED:
             if key in found:
                 continue

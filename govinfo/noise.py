@@ -40,10 +40,14 @@ SPAM: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+_ANY_CHROME = re.compile("|".join(f"(?:{p.pattern})" for p, _ in CHROME), re.I)
+_ANY_SPAM = re.compile("|".join(f"(?:{p.pattern})" for p in SPAM), re.I)
+
+
 def chrome_reason(text: str) -> str | None:
     """Why a line is page chrome, or None if it is not."""
     stripped = text.strip()
-    if not stripped:
+    if not stripped or _ANY_CHROME.search(stripped) is None:
         return None
     for pattern, reason in CHROME:
         if pattern.search(stripped):
@@ -53,6 +57,8 @@ def chrome_reason(text: str) -> str | None:
 
 def strip_spam(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with injected runs cut out, and the runs."""
+    if _ANY_SPAM.search(text) is None:
+        return text, ()
     found: list[str] = []
     for pattern in SPAM:
         found.extend(m.group(0) for m in pattern.finditer(text))

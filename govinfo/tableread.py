@@ -636,9 +636,9 @@ def _read_rows(
 ) -> tuple[Table, tuple[ReadingNote, ...], tuple[tuple[int, int], tuple[int, int]] | None] | None:
     row_matches: dict[str, _Match] = {}
     by_row: dict[str, list[_Match]] = {}
-    for match in matches:
-        if match.kind == "row":
-            by_row.setdefault(match.key, []).append(match)
+    for candidate in matches:
+        if candidate.kind == "row":
+            by_row.setdefault(candidate.key, []).append(candidate)
     position = 0
     for row in definition.rows:
         candidates = by_row.get(row.key, [])
