@@ -294,50 +294,48 @@ def narrative(texts: Sequence[TextBlock]) -> tuple[NarrativeBlock, ...]:
             for level2 in level2s:
                 pieces.append((level2, block.source))
     top: list[NarrativeBlock] = []
-    current: Item | None = None  # the open （一） item
-    inner: Item | None = None  # the open 一是 item inside it (or at top level)
+    # Open items as (marker, number, heading, content so far, source); built when closed.
+    current: tuple[str, int, str, list[NarrativeBlock], SourceRef | None] | None = None
+    inner: tuple[str, int, str, list[NarrativeBlock], SourceRef | None] | None = None
+
+    def build(item: tuple[str, int, str, list[NarrativeBlock], SourceRef | None]) -> Item:
+        marker, number, heading, content, source = item
+        return Item(marker, number, heading, tuple(content), source=source)
 
     def close_inner() -> None:
-        nonlocal inner, current
+        nonlocal inner
         if inner is None:
             return
-        if current is not None:
-            current = attrs.evolve(current, content=(*current.content, inner))
-        else:
-            top.append(inner)
+        (current[3] if current is not None else top).append(build(inner))
         inner = None
 
     def close_current() -> None:
         nonlocal current
         close_inner()
         if current is not None:
-            top.append(current)
+            top.append(build(current))
             current = None
 
     for text, source in pieces:
         first = _LEVEL1.match(text)
-        second = _LEVEL2.match(text)
+        second = None if first else _LEVEL2.match(text)
         if first:
             close_current()
             heading, rest = _lead(text[first.end() :])
-            content = (Paragraph(rest, source=source),) if rest else ()
-            current = Item(
-                first.group("marker"), _number(first.group("n")), heading, content, source=source
-            )
+            content: list[NarrativeBlock] = [Paragraph(rest, source=source)] if rest else []
+            current = (first.group("marker"), _number(first.group("n")), heading, content, source)
         elif second:
             close_inner()
             number = second.group("n") or second.group("w") or second.group("w2") or "1"
             heading, rest = _lead(text[second.end() :])
-            content = (Paragraph(rest, source=source),) if rest else ()
-            inner = Item(
-                second.group("marker").strip(), _number(number), heading, content, source=source
-            )
+            content = [Paragraph(rest, source=source)] if rest else []
+            inner = (second.group("marker").strip(), _number(number), heading, content, source)
         else:
             paragraph = Paragraph(text, source=source)
             if inner is not None:
-                inner = attrs.evolve(inner, content=(*inner.content, paragraph))
+                inner[3].append(paragraph)
             elif current is not None:
-                current = attrs.evolve(current, content=(*current.content, paragraph))
+                current[3].append(paragraph)
             else:
                 top.append(paragraph)
     close_current()
@@ -492,7 +490,7 @@ def _clean(blocks: Blocks) -> tuple[list[Block], list[DroppedText]]:
                 dropped.append(DroppedText(run, "spam injected into the text", source=block.source))
             if not text.strip():
                 continue
-            block = attrs.evolve(block, text=text)
+            block = block._replace(text=text)
         kept.append(block)
     return kept, dropped
 

@@ -6,15 +6,17 @@ where each came from) and images, in reading order.  The assembler makes a Docum
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 import attrs
 
 from govinfo.cells import SourceRef
 
+# Blocks are tuples: a page makes hundreds of them, they are immutable and never validated
+# (the model validates what the assembler makes of them).
 
-@attrs.frozen
-class TextBlock:
+
+class TextBlock(NamedTuple):
     """A paragraph or a heading (``heading`` is the reader's hint: <h2>, <strong>, a short line)."""
 
     text: str
@@ -22,8 +24,7 @@ class TextBlock:
     heading: bool = False
 
 
-@attrs.frozen
-class GridCell:
+class GridCell(NamedTuple):
     """One cell of a grid: its text as printed and where it came from.
 
     A cell spanning several rows or columns stands once in the grid, at its top-left, with
@@ -36,16 +37,14 @@ class GridCell:
     colspan: int = 1
 
 
-@attrs.frozen
-class Grid:
+class Grid(NamedTuple):
     """A table as laid out: rows of cells."""
 
     rows: tuple[tuple[GridCell, ...], ...]
     source: SourceRef | None = None
 
 
-@attrs.frozen
-class Image:
+class Image(NamedTuple):
     """A picture in the document (a table published as an image)."""
 
     ref: str

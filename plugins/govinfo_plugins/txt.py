@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-import attrs
-
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
 from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
@@ -115,7 +113,7 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
                 break
         elif row and len(line.text.strip()) <= 12 and not _ITEM_START.match(line.text):
             last = row[-1]
-            row[-1] = attrs.evolve(last, text=f"{last.text}\n{line.text.strip()}")
+            row[-1] = last._replace(text=f"{last.text}\n{line.text.strip()}")
         else:
             break
         i += 1
