@@ -631,6 +631,34 @@ def _table_bounds(
     return first, last
 
 
+def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowReading, int] | None:
+    """The quick reading of the common case: a grid row holding the label, then exactly one
+    plain count per column, then nothing.  None when the row is anything else."""
+    label_cell, label_char = stream.at(match.end - 1)
+    cell = stream.cells[label_cell]
+    if not cell.grid or fold(cell.text[label_char + 1 :]):
+        return None
+    width = len(row.columns)
+    values = stream.cells[label_cell + 1 : label_cell + 1 + width]
+    if len(values) != width:
+        return None
+    after = label_cell + 1 + width
+    if after < len(stream.cells) and stream.cells[after].row == cell.row:
+        return None
+    cells: list[Cell] = []
+    for column, value in zip(row.columns, values, strict=True):
+        text = value.text
+        if (
+            value.row != cell.row
+            or column.kind is not CellKind.COUNT
+            or not (text.isdigit() and text.isascii())
+        ):
+            return None
+        cells.append(Count(int(text), raw=text, source=value.source))
+    reading = RowReading(row.key, tuple(cells), " ".join(v.text for v in values))
+    return reading, after - 1
+
+
 def _read_rows(
     stream: Stream, definition: TableDef, matches: list[_Match], *, at_end: bool
 ) -> tuple[Table, tuple[ReadingNote, ...], tuple[tuple[int, int], tuple[int, int]] | None] | None:
@@ -661,9 +689,15 @@ def _read_rows(
         match = row_matches.get(row.key)
         if match is None:
             continue
-        end = next((b for b in boundaries if b >= match.end), len(stream.folded))
-        tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
-        reading = read_row(row, tokens, total_rule=has_total)
+        plain = _plain_grid_row(stream, match, row)
+        if plain is not None:
+            reading, used = plain
+            rows = {stream.cells[used].row}
+        else:
+            at = bisect.bisect_left(boundaries, match.end)
+            end = boundaries[at] if at < len(boundaries) else len(stream.folded)
+            tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
+            reading = read_row(row, tokens, total_rule=has_total)
         readings[row.key] = reading
         label_rows.add(stream.cells[stream.at(match.start)[0]].row)
         if not reading.empty:
