@@ -108,8 +108,11 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
         tried.append(encoding)
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            if not (encoding == "utf-8" and exc.reason == "unexpected end of data"):
+                continue
+            # A file cut off inside its last character: the rest is UTF-8 all the same.
+            text = data[: exc.start].decode(encoding, errors="strict")
         if not _control_heavy(text):
             return Decoded(text, encoding)
     raise DecodeError(f"{what}: not text in any encoding tried ({', '.join(tried)})")

@@ -409,3 +409,12 @@ def test_paragraph_blocks_are_kept_in_order() -> None:
 def test_path_argument() -> None:
     report = govinfo.read(Path(EXAMPLES / "beijing-ipo-2021-annual-report.zh.txt"))
     assert isinstance(report, AnnualReport)
+
+
+def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:
+    from govinfo.text import decode
+
+    data = "一、总体情况\n二、主动公开".encode()
+    decoded = decode(data[:-1])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "一、总体情况\n二、主动公"

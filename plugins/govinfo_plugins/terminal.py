@@ -79,7 +79,7 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
             for part in document.parts for t in part.tasks
         ]  # fmt: skip
         header = ["", "任务", "牵头", "责任单位"] if lang == "zh" else ["", "Task", "Lead", "Units"]
-        out += [_grid(header, rows), ""]
+        out += [_grid(header, rows, [None, 40, 24, 40]), ""]
     else:
         rows = [[s.key, s.recognised_by, s.heading or ""] for s in document.sections]
         out += [_grid(["", "", ""], rows), ""]
