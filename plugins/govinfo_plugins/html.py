@@ -64,31 +64,15 @@ def _source(element: lxml.html.HtmlElement) -> SourceRef | None:
 
 
 def _text(element: lxml.html.HtmlElement) -> str:
-    """An element's text with <br> as a line break."""
-    parts: list[str] = []
-
-    def walk(node: lxml.html.HtmlElement) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if not isinstance(child.tag, str):
-                if child.tail:
-                    parts.append(child.tail)
-                continue
-            if child.tag == "br":
-                parts.append("\n")
-            else:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return "".join(parts)
+    """An element's text; <br> became a line break when the page was parsed (see to_blocks)."""
+    return str(element.text_content())
 
 
 def _heading_score(element: lxml.html.HtmlElement) -> int:
-    folded = fold(element.text_content())
-    return sum(1 for label in _LABELS if label in folded)
+    # The section labels have no spaces and no full-width forms to fold: dropping the
+    # whitespace is enough, and cheap on a whole page.
+    text = "".join(element.text_content().split())
+    return sum(1 for label in _LABELS if label in text)
 
 
 def find_report(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -116,9 +100,8 @@ def _describe(element: lxml.html.HtmlElement) -> str:
 
 def _grid(table: lxml.html.HtmlElement) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
-    for tr in table.iter("tr"):
-        if tr.getparent() is not None and _owning_table(tr) is not table:
-            continue  # a row of a nested table
+    # The table's own rows only: a nested table's rows are not this table's.
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         cells = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
@@ -135,13 +118,6 @@ def _grid(table: lxml.html.HtmlElement) -> Grid:
         if cells:
             rows.append(tuple(cells))
     return Grid(tuple(rows), _source(table))
-
-
-def _owning_table(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    parent = node.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
 
 
 def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
@@ -177,7 +153,7 @@ def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
                 continue
             tag = child.tag.lower()
             if tag == "br":
-                buffer.append("\n")
+                pass  # its line break is in its tail
             elif tag == "img":
                 yield from flush()
                 src = child.get("src") or ""
@@ -216,6 +192,8 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
             f"{location or 'the input'}: not HTML that can be parsed ({exc})"
         ) from None
     title = root.findtext(".//title") or ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
     for element in list(root.iter(*_DROP_TAGS)):
         parent = element.getparent()
         if parent is not None:
