@@ -38,6 +38,7 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPAN_LIMIT = 1000
+_SPAN = re.compile(r"\s*(\d+)")
 _LABELS = tuple(
     fold(label)
     for section in ANNUAL_REPORT_SECTIONS
@@ -52,7 +53,11 @@ def _declared_charset(data: bytes) -> str | None:
 
 def _span(value: str | None) -> int:
     """A rowspan/colspan as printed (``2;``, ``0``, ``999999``) made sane: 1 to 1000."""
-    match = re.match(r"\s*(\d+)", value or "")
+    if not value:
+        return 1
+    if value.isdigit():
+        return max(1, min(int(value), _SPAN_LIMIT))
+    match = _SPAN.match(value)
     if match is None:
         return 1
     return max(1, min(int(match.group(1)), _SPAN_LIMIT))
