@@ -96,8 +96,9 @@ class Stream:
         maps: list[tuple[int, ...] | None] = []
         position = 0
         for cell in cells:
-            folded = fold(cell.text)
-            if folded == cell.text:
+            text = cell.text
+            folded = text if text.isdigit() and text.isascii() else fold(text)
+            if folded == text:
                 maps.append(None)
             else:
                 folded, mapping = fold_with_map(cell.text)
