@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import ROOT
 
 from govinfo.formats import FORMAT_VERSIONS, TABLE_KEYS, table_def
@@ -43,3 +44,17 @@ def test_quick_start_opens_the_readme_and_ci_runs_it() -> None:
 def test_changelog_keeps_a_changelog() -> None:
     assert CHANGELOG.startswith("# Changelog")
     assert "## [Unreleased]" in CHANGELOG
+
+
+def test_python_examples_run_and_say_what_they_print(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    api = blocks[0]
+    namespace: dict[str, object] = {}
+    exec(compile(api, "README.md", "exec"), namespace)
+    for line in api.splitlines():
+        code, _, comment = line.partition("  # ")
+        if re.match(r"^'|^[A-Z]\w*\(", comment):  # the comment shows what the line gives
+            assert repr(eval(code, namespace)) == comment, code
+    assert namespace["same"] == namespace["report"]
+    exec(compile(blocks[1], "README.md", "exec"), {})
