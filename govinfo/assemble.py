@@ -387,34 +387,27 @@ class _Title:
 
 
 def _title(header: dict[str, str], preamble: Sequence[Block]) -> _Title:
+    """The title line and the agency and year it names.
+
+    Looked for in the container's own title (a crawler's 标题), then in each of the first
+    blocks, then in two blocks together (the agency on one line, the title on the next);
+    the first that names an agency and a year wins.
+    """
     candidates: list[tuple[str, tuple[int, ...]]] = []
     if "标题" in header:
         candidates.append((header["标题"], ()))
     texts = [(i, b.text) for i, b in enumerate(preamble) if isinstance(b, TextBlock)][:6]
-    for i, text in texts:
-        candidates.append((text, (i,)))
-    for (i, a), (j, b) in itertools.pairwise(texts):
-        if len(a) <= 40:
-            candidates.append((a + b, (i, j)))
-    best: _Title | None = None
+    candidates += [(text, (i,)) for i, text in texts]
+    candidates += [(a + b, (i, j)) for (i, a), (j, b) in itertools.pairwise(texts) if len(a) <= 40]
     for text, used in candidates:
         head = text[:160]
         for pattern in (_TITLE_A, _TITLE_B):
             match = pattern.search(head)
             if match is None:
                 continue
-            agency = match.group("agency").strip()
-            agency = re.sub(r"^(正文|标题[:：]?)", "", agency).strip() or None
-            title = match.group(0).strip()
-            if pattern is _TITLE_A and agency and title.startswith(agency) and len(used) == 1:
-                pass
-            found = _Title(title, agency, int(match.group("year")), used)
-            if best is None or (len(used) < len(best.used) if used else True):
-                best = found
-            break
-        if best is not None and candidates.index((text, used)) == 0 and not used:
-            break
-    return best or _Title(None, None, None, ())
+            agency = re.sub(r"^(正文|标题[:：]?)", "", match.group("agency").strip()).strip()
+            return _Title(match.group(0).strip(), agency or None, int(match.group("year")), used)
+    return _Title(None, None, None, ())
 
 
 # --------------------------------------------------------------------------- stated figures

@@ -126,7 +126,3 @@ def number(cell: Cell) -> Number | None:
     if isinstance(cell, (Count, Change, Amount)):
         return cell.value
     return None
-
-
-def is_reported(cell: Cell) -> bool:
-    return isinstance(cell, (Count, Change, Amount))

@@ -676,7 +676,3 @@ def loads(text: str | bytes) -> Document:
     except RecursionError:
         raise SchemaError("$: not JSON: nested too deeply") from None
     return from_dict(data)
-
-
-def findings_to_json(findings: tuple[Finding, ...]) -> str:
-    return json.dumps(codec().unstructure_findings(findings), ensure_ascii=False, indent=2) + "\n"

@@ -324,10 +324,6 @@ class RowReading:
     empty: bool = False
 
 
-def _row_text(stream: Stream, tokens: Sequence[_Token]) -> str:
-    return " ".join(t.text.strip() for t in tokens if t.text.strip())
-
-
 def read_row(row: RowDef, tokens: Sequence[_Token], *, total_rule: bool) -> RowReading:
     """The cells of one row from its value tokens."""
     width = len(row.columns)
