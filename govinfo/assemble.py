@@ -45,7 +45,7 @@ from govinfo.noise import chrome_reason, strip_spam
 from govinfo.ruleoflaw import assemble_rule_of_law, looks_like_rule_of_law
 from govinfo.tableread import TableReading, read_table
 from govinfo.tables import Table, TableUnavailable
-from govinfo.text import fold, fold_with_map
+from govinfo.text import chinese_number, fold, fold_with_map, language_of
 
 # --------------------------------------------------------------------------- headings
 
@@ -145,12 +145,6 @@ def _next_heading(
     return None
 
 
-def looks_like_report(text: str) -> bool:
-    """Whether a text has at least three of the statutory headings (in either language)."""
-    blocks = [TextBlock(line) for line in text.splitlines() if line.strip()]
-    return len(_find_headings(blocks)) >= 3
-
-
 # --------------------------------------------------------------------------- regions
 
 
@@ -207,7 +201,6 @@ def _regions(elements: Sequence[Block], headings: list[_Heading]) -> _Regions:
 
 # --------------------------------------------------------------------------- narrative
 
-_CN_DIGITS = {n: i for i, n in enumerate(ZH_NUMERALS)}
 _LEVEL1 = re.compile(
     r"^\s*(?P<marker>[（(]\s*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2}|[A-Ha-h])\s*[）)])\s*"
 )
@@ -219,6 +212,7 @@ _LEVEL2 = re.compile(
 
 
 def _number(token: str) -> int:
+    """An item's number: 3, 三, c (third letter) or an English ordinal word."""
     token = token.strip().lower()
     if token.isdigit():
         return int(token)
@@ -226,14 +220,7 @@ def _number(token: str) -> int:
         return ord(token) - ord("a") + 1
     if token in _WORDS:
         return _WORDS[token]
-    if token.startswith("十"):
-        return 10 + (_CN_DIGITS.get(token[1:], 0) if len(token) > 1 else 0)
-    if token.endswith("十"):
-        return _CN_DIGITS.get(token[0], 1) * 10
-    if "十" in token:
-        tens, ones = token.split("十")
-        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(token, 1)
+    return chinese_number(token) or 1
 
 
 def _sequential_split(text: str, pattern_for: object) -> list[str]:
@@ -365,17 +352,6 @@ def _date(text: str) -> dt.date | None:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
-
-
-_CJK = re.compile("[\u4e00-\u9fff]")
-_LATIN = re.compile("[A-Za-z]")
-
-
-def _language(texts: Sequence[str]) -> str:
-    sample = "".join(texts)[:5000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return "zh" if cjk >= latin / 4 else "en"
 
 
 @attrs.frozen
@@ -665,7 +641,7 @@ def assemble_annual_report(
     metadata = AnnualReportMetadata(
         agency=title.agency,
         year=title.year,
-        language="zh" if _language(all_texts) == "zh" else "en",
+        language=language_of(all_texts),
         title=title.title,
         published=_published(header, all_texts),
         origin=Origin(location=blocks.location, reader=blocks.reader, encoding=blocks.encoding),
@@ -696,7 +672,6 @@ __all__ = [
     "assemble",
     "assemble_annual_report",
     "detect_kind",
-    "looks_like_report",
     "narrative",
     "stated_figures",
 ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 
 import attrs
 
@@ -23,7 +22,6 @@ from govinfo.documents import (
     DroppedText,
     KeyPoints,
     KeyPointsMetadata,
-    Language,
     Origin,
     Part,
     Responsibility,
@@ -31,7 +29,7 @@ from govinfo.documents import (
 )
 from govinfo.narrative import Paragraph
 from govinfo.noise import chrome_reason, strip_spam
-from govinfo.text import fold
+from govinfo.text import chinese_number, fold, language_of
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -54,18 +52,6 @@ _UNIT_NOUN = re.compile(
     r"committee|division|司|局|办公室|中心|处|部门|单位)$",
     re.I,
 )
-_ZH_NUMBERS = {n: i for i, n in enumerate("零一二三四五六七八九十")}
-
-
-def _zh_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _ZH_NUMBERS.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _ZH_NUMBERS.get(tens, 1) * 10 + _ZH_NUMBERS.get(ones, 0)
-    return _ZH_NUMBERS.get(text, 0)
 
 
 def _date(text: str) -> dt.date | None:
@@ -188,13 +174,6 @@ class _Line:
     block: TextBlock
 
 
-def _language(lines: Sequence[_Line]) -> Language:
-    sample = "".join(line.text for line in lines)
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", sample))
-    latin = len(re.findall(r"[A-Za-z]", sample))
-    return "zh" if cjk >= latin / 4 else "en"
-
-
 def _lead(text: str) -> tuple[str, str]:
     match = re.search(r"[。.](?:\s|$)", text)
     if match is None:
@@ -304,7 +283,7 @@ def assemble_key_points(blocks: Blocks) -> KeyPoints:
         if part_match and len(text) <= 120 and not text.rstrip().endswith(("。", ".")):
             close_part()
             marker = part_match.group(1)
-            number_value = int(marker) if marker.isdigit() else _zh_number(marker)
+            number_value = int(marker) if marker.isdigit() else (chinese_number(marker) or 1)
             part = (
                 number_value,
                 f"{marker}." if marker.isdigit() else f"{marker}、",
@@ -313,7 +292,7 @@ def assemble_key_points(blocks: Blocks) -> KeyPoints:
             continue
         if task_match and part is not None:
             marker = task_match.group(1)
-            number_value = int(marker) if marker.isdigit() else _zh_number(marker)
+            number_value = int(marker) if marker.isdigit() else (chinese_number(marker) or 1)
             who, rest = responsibility(task_match.group(2))
             lead, body = _lead(rest)
             tasks.append(
@@ -340,7 +319,7 @@ def assemble_key_points(blocks: Blocks) -> KeyPoints:
     metadata = KeyPointsMetadata(
         agency=agency,
         year=number.year if number else (issued.year if issued else None),
-        language=_language(lines[start : start + 20]),
+        language=language_of(line.text for line in lines[start : start + 20]),
         title=title or notice_title,
         published=published,
         origin=Origin(location=blocks.location, reader=blocks.reader, encoding=blocks.encoding),

@@ -29,6 +29,11 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
+def any_document(document: Document) -> bool:
+    """``can_render`` for a reporter that renders every kind of document."""
+    return True
+
+
 def lang_option(options: Mapping[str, object]) -> Lang:
     value = options.get("lang", "zh")
     return "en" if value == "en" else "zh"

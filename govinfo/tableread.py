@@ -18,7 +18,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -742,28 +742,36 @@ def _read_rows(
     return table, tuple(notes), _span(stream, first_cell, last_cell)
 
 
-def _balanced(definition: TableDef, readings: dict[str, RowReading]) -> bool:
-    """Whether R1, R2 and R3 hold with these rows, every cell of them read."""
-    from govinfo.checks import check_application_rows, check_column_balance, check_outcome_total
+def _balances(definition: TableDef, readings: Mapping[str, RowReading], rules: str) -> bool:
+    """Whether the table the readings make satisfies the named rules (``"R1 R3"``) with no
+    fail and no uncertainty."""
+    from govinfo.checks import BUILTIN_RULES
     from govinfo.documents import AnnualReport, AnnualReportMetadata
 
-    rows = []
+    rows = tuple(
+        Row(row.key, readings[row.key].cells) for row in definition.rows if row.key in readings
+    )
+    table = Table(definition.key, definition.version, rows)
+    report = AnnualReport.build(AnnualReportMetadata(), tables={"applications": table})
+    wanted = rules.split()
+    return not any(
+        f.status.value in ("fail", "uncertain")
+        for rule in BUILTIN_RULES
+        if rule.code in wanted
+        for f in rule.check(report)
+    )
+
+
+def _balanced(definition: TableDef, readings: dict[str, RowReading]) -> bool:
+    """Whether R1, R2 and R3 hold with these rows, every cell of them read."""
     for row in definition.rows:
         reading = readings.get(row.key)
         if reading is None:
             if not row.optional:
                 return False
-            continue
-        if any(isinstance(c, (Unreadable, NotReported)) for c in reading.cells):
+        elif any(isinstance(c, (Unreadable, NotReported)) for c in reading.cells):
             return False
-        rows.append(Row(row.key, reading.cells))
-    table = Table(definition.key, definition.version, tuple(rows))
-    report = AnnualReport.build(AnnualReportMetadata(), tables={"applications": table})
-    return not any(
-        f.status.value in ("fail", "uncertain")
-        for rule in (check_column_balance, check_application_rows, check_outcome_total)
-        for f in rule(report)
-    )
+    return _balances(definition, readings, "R1 R2 R3")
 
 
 def _place_orphans(
@@ -822,24 +830,13 @@ def _resolve_candidates(
         combos *= len(reading.candidates)
     if combos > _SPLIT_LIMIT:
         return table, []
-    from govinfo.checks import check_column_balance, check_outcome_total
-    from govinfo.documents import AnnualReport, AnnualReportMetadata
-
     balanced = []
     keys = list(open_rows)
     for combination in itertools.product(*(open_rows[k].candidates for k in keys)):
-        trial = table
+        trial = dict(readings)
         for key, values in zip(keys, combination, strict=True):
-            for column, value in zip(definition.row(key).columns, values, strict=True):
-                trial = trial.replace(f"{key}.{column.key}", value)
-        report = AnnualReport.build(AnnualReportMetadata(), tables={"applications": trial})
-        failing = [
-            f
-            for rule in (check_column_balance, check_outcome_total)
-            for f in rule(report)
-            if f.status.value in ("fail", "uncertain")
-        ]
-        if not failing:
+            trial[key] = attrs.evolve(trial[key], cells=tuple(Count(v) for v in values))
+        if _balances(definition, trial, "R1 R3"):
             balanced.append(combination)
             if len(balanced) > 1:
                 return table, []

@@ -12,6 +12,8 @@ import codecs
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
@@ -156,3 +158,31 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def normalize_digits(text: str) -> str:
     """Full-width digits and signs as ASCII, for reading numbers (evidence keeps the original)."""
     return unicodedata.normalize("NFKC", text)
+
+
+# --------------------------------------------------------------------------- numerals, language
+
+_CHINESE_DIGITS = {n: i for i, n in enumerate("零一二三四五六七八九")}
+
+
+def chinese_number(token: str) -> int | None:
+    """The value of a Chinese numeral up to 九十九 (三, 十二, 二十三); None if not one."""
+    token = token.strip()
+    if not token or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in token):
+        return None
+    if "十" not in token:
+        return _CHINESE_DIGITS[token] if len(token) == 1 else None
+    tens, _, ones = token.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def language_of(texts: Iterable[str], limit: int = 5000) -> Literal["zh", "en"]:
+    """zh unless Latin letters outnumber Chinese characters four to one."""
+    sample = "".join(texts)[:limit]
+    return "zh" if len(_CJK.findall(sample)) >= len(_LATIN.findall(sample)) / 4 else "en"

@@ -10,7 +10,6 @@ from hypothesis import given
 import govinfo
 from govinfo import (
     AnnualReport,
-    Count,
     Finding,
     NotReported,
     Rule,
@@ -207,8 +206,3 @@ def test_checks_do_not_change_the_document(report: AnnualReport) -> None:
     copy = attrs.evolve(report)
     govinfo.check(report)
     assert report == copy
-
-
-def test_count_cells_from_raw_text_keep_it() -> None:
-    cell = Count(5, raw="５")
-    assert cell.raw == "５"

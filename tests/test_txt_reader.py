@@ -418,3 +418,34 @@ def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:
     decoded = decode(data[:-1])
     assert decoded.encoding == "utf-8"
     assert decoded.text == "一、总体情况\n二、主动公"
+
+
+def test_glued_row_with_two_splits_is_read_only_as_the_one_that_balances() -> None:
+    # 100001011 splits two ways with 总计 the sum: 10/0/0/0/1/0/11 and 1/0/0/0/0/10/11.
+    # Only the first makes every column of table 三 balance, so that is the reading.
+    definition = table_def("applications", "2021")
+    values = {
+        "received": "100001011",
+        "outcome.disclosed": "10 0 0 0 1 0 11",
+        "outcome.total": "10 0 0 0 1 0 11",
+    }
+    parts = []
+    for row in definition.rows:
+        parts.append(f"{row.label.zh} {values.get(row.key, '0 0 0 0 0 0 0')}")
+    text = (
+        "一、总体情况 无。 三、收到和处理政府信息公开申请情况 "
+        + " ".join(parts)
+        + " 四、政府信息公开行政复议、行政诉讼情况 行政复议 结果维持 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"
+    )
+    report = govinfo.read(text)
+    assert isinstance(report, AnnualReport)
+    assert values_of(report, "received") == [10, 0, 0, 0, 1, 0, 11]
+    notes = [n.message for n in report.notes]
+    assert any(
+        "the only split of the 2 possible with which every column balances" in n for n in notes
+    )
+    assert fails(report) == []
+
+
+def values_of(report: AnnualReport, row: str) -> list[int | None]:
+    return values(report, "applications", row)

@@ -65,17 +65,13 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
     return buffer.getvalue()
 
 
-def can_render(document: Document) -> bool:
-    return True
-
-
 @hookimpl
 def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
     register(
         ReporterSpec(
             "csv",
             ".csv",
-            can_render,
+            p.any_document,
             render,
             description="one row per statutory cell, for pandas, R or a spreadsheet",
         )

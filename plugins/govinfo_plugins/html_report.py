@@ -225,17 +225,13 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
     )
 
 
-def can_render(document: Document) -> bool:
-    return True
-
-
 @hookimpl
 def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
     register(
         ReporterSpec(
             "html",
             ".html",
-            can_render,
+            p.any_document,
             render,
             description="one self-contained page drawn like the form, findings marked on cells",
         )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import govinfo
 from govinfo import Document, Finding, ReaderSpec, ReporterSpec, Source, hookimpl
+from govinfo import present as p
 from govinfo.registry import Options
 
 
@@ -19,10 +20,6 @@ def accepts(source: Source) -> float:
 
 def read(source: Source) -> Document:
     return govinfo.loads(source.data)
-
-
-def can_render(document: Document) -> bool:
-    return True
 
 
 def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
@@ -50,7 +47,7 @@ def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None
         ReporterSpec(
             "json",
             ".json",
-            can_render,
+            p.any_document,
             render,
             description="the document in govinfo's JSON schema, canonical and loadable",
         )

@@ -178,17 +178,13 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def can_render(document: Document) -> bool:
-    return True
-
-
 @hookimpl
 def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
     register(
         ReporterSpec(
             "markdown",
             ".md",
-            can_render,
+            p.any_document,
             render,
             description="the whole document in Markdown, tables and findings included",
         )

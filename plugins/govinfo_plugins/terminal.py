@@ -92,17 +92,13 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def can_render(document: Document) -> bool:
-    return True
-
-
 @hookimpl
 def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
     register(
         ReporterSpec(
             "table",
             ".txt",
-            can_render,
+            p.any_document,
             render,
             description="the statutory tables aligned for a terminal, findings under each",
         )
