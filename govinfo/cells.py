@@ -117,6 +117,29 @@ class Unreadable:
 
 
 Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable
+
+# Readers make a SourceRef for every line and cell and a Count for every number they read,
+# from values they have already established (a line number ≥ 1, the int of a digit string).
+# These two build the same frozen instances without running the checks again.
+_new = object.__new__
+_set = object.__setattr__
+
+
+def source_at(line: int | None, offset: int | None = None) -> SourceRef:
+    """``SourceRef(line=line, offset=offset)`` for a line ≥ 1 and an offset ≥ 0 known valid."""
+    ref: SourceRef = _new(SourceRef)
+    _set(ref, "line", line)
+    _set(ref, "offset", offset)
+    return ref
+
+
+def count_of(value: int, raw: str | None, source: SourceRef | None) -> Count:
+    """``Count(value, raw=raw, source=source)`` for an int ≥ 0 read from ``raw``."""
+    cell: Count = _new(Count)
+    _set(cell, "value", value)
+    _set(cell, "raw", raw)
+    _set(cell, "source", source)
+    return cell
 CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)
 Number: TypeAlias = int | Decimal
 

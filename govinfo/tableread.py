@@ -25,7 +25,17 @@ from typing import NamedTuple
 import attrs
 
 from govinfo.blocks import Block, Grid, Image, TextBlock
-from govinfo.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
+from govinfo.cells import (
+    Amount,
+    Cell,
+    Change,
+    Count,
+    NotReported,
+    SourceRef,
+    Unreadable,
+    count_of,
+    source_at,
+)
 from govinfo.documents import ReadingNote
 from govinfo.formats import (
     FORMAT_VERSIONS,
@@ -88,7 +98,7 @@ class Stream:
                 for match in re.finditer(r"\S+", element.text):
                     source = element.source
                     if source is not None and source.offset is not None:
-                        source = SourceRef(line=source.line, offset=source.offset + match.start())
+                        source = source_at(source.line, source.offset + match.start())
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
         parts: list[str] = []
@@ -231,7 +241,7 @@ def _tokens(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[_To
 def _value(column: ColumnDef, token: _Token) -> Cell:
     raw = token.text.strip()
     if column.kind is CellKind.COUNT and raw.isdigit() and raw.isascii():
-        return Count(int(raw), raw=raw, source=token.source)
+        return count_of(int(raw), raw, token.source)
     if token.kind == "blank":
         return NotReported(token.text, source=token.source)
     match = _NUMBER.match(normalize_digits(raw.replace("\xa0", "")))
@@ -651,7 +661,7 @@ def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowRead
             or not (text.isdigit() and text.isascii())
         ):
             return None
-        cells.append(Count(int(text), raw=text, source=value.source))
+        cells.append(count_of(int(text), text, value.source))
     reading = RowReading(row.key, tuple(cells), " ".join(v.text for v in values))
     return reading, after - 1
 

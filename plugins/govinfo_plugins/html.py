@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable, Iterator
 
 import lxml.etree
-import lxml.html
+from lxml.etree import _Element
 
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
 from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
-from govinfo.cells import SourceRef
+from govinfo.cells import SourceRef, source_at
 from govinfo.errors import DecodeError
 from govinfo.formats import ANNUAL_REPORT_SECTIONS
 from govinfo.text import decode, fold, looks_binary
@@ -63,24 +63,29 @@ def _span(value: str | None) -> int:
     return max(1, min(int(match.group(1)), _SPAN_LIMIT))
 
 
-def _source(element: lxml.html.HtmlElement) -> SourceRef | None:
+def _source(element: _Element) -> SourceRef | None:
     line = element.sourceline
-    return SourceRef(line=line) if isinstance(line, int) and line >= 1 else None
+    return source_at(line) if isinstance(line, int) and line >= 1 else None
 
 
-def _text(element: lxml.html.HtmlElement) -> str:
+_STRING = lxml.etree.XPath("string()", smart_strings=False)
+
+
+def _text(element: _Element) -> str:
     """An element's text; <br> became a line break when the page was parsed (see to_blocks)."""
-    return str(element.text_content())
+    if len(element) == 0:
+        return element.text or ""  # most table cells: no need for XPath
+    return str(_STRING(element))
 
 
-def _heading_score(element: lxml.html.HtmlElement) -> int:
+def _heading_score(element: _Element) -> int:
     # The section labels have no spaces and no full-width forms to fold: dropping the
     # whitespace is enough, and cheap on a whole page.
-    text = "".join(element.text_content().split())
+    text = "".join(_text(element).split())
     return sum(1 for label in _LABELS if label in text)
 
 
-def find_report(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def find_report(root: _Element) -> _Element:
     """The smallest element that holds every statutory heading the page has."""
     best = root
     score = _heading_score(root)
@@ -95,7 +100,7 @@ def find_report(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             return best
 
 
-def _describe(element: lxml.html.HtmlElement) -> str:
+def _describe(element: _Element) -> str:
     tag = str(element.tag)
     if element.get("id"):
         return f"{tag}#{element.get('id')}"
@@ -103,10 +108,9 @@ def _describe(element: lxml.html.HtmlElement) -> str:
     return f"{tag}.{'.'.join(classes)}" if classes else tag
 
 
-def _grid(table: lxml.html.HtmlElement) -> Grid:
+def _grid(table: _Element) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
-    # The table's own rows only: a nested table's rows are not this table's.
-    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+    for tr in _own_rows(table):
         cells = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
@@ -125,7 +129,16 @@ def _grid(table: lxml.html.HtmlElement) -> Grid:
     return Grid(tuple(rows), _source(table))
 
 
-def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
+def _own_rows(table: _Element) -> Iterator[_Element]:
+    """The table's own rows, in order: a nested table's rows are not this table's."""
+    for child in table:
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child if row.tag == "tr")
+
+
+def _blocks(container: _Element) -> Iterator[Block]:
     """The container's blocks in reading order."""
     buffer: list[str] = []
     first: list[SourceRef | None] = []
@@ -142,7 +155,7 @@ def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
             if line.strip():
                 yield TextBlock(line.strip(), source, heading=heading or bold)
 
-    def add(text: str | None, element: lxml.html.HtmlElement, bold: bool) -> None:
+    def add(text: str | None, element: _Element, bold: bool) -> None:
         if text:
             if not first:
                 first.append(_source(element))
@@ -150,7 +163,7 @@ def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
             if text.strip():
                 strong.append(bold)
 
-    def walk(node: lxml.html.HtmlElement, bold: bool) -> Iterator[Block]:
+    def walk(node: _Element, bold: bool) -> Iterator[Block]:
         add(node.text, node, bold)
         for child in node:
             if not isinstance(child.tag, str):
@@ -187,15 +200,19 @@ def _blocks(container: lxml.html.HtmlElement) -> Iterator[Block]:
 
 def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:
     """The blocks of an HTML page: the report's container only, the rest dropped."""
-    parser = lxml.html.HTMLParser(
+    # Plain lxml.etree elements: lxml.html's element classes cost a Python call for every
+    # element touched, and nothing here needs them.
+    parser = lxml.etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False
     )
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
+        root = lxml.etree.fromstring(text, parser=parser)
+    except (lxml.etree.LxmlError, ValueError) as exc:
         raise DecodeError(
             f"{location or 'the input'}: not HTML that can be parsed ({exc})"
         ) from None
+    if root is None:
+        raise DecodeError(f"{location or 'the input'}: not HTML that can be parsed (no document)")
     title = root.findtext(".//title") or ""
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -215,7 +232,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
         for sibling in parent:
             if sibling is node or not isinstance(sibling.tag, str):
                 continue
-            text = " ".join(sibling.text_content().split())
+            text = " ".join(_text(sibling).split())
             if text:
                 dropped.append(
                     (text[:300], f"outside the report ({_describe(container)})", _source(sibling))
@@ -232,7 +249,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
     )
 
 
-def _append_text(parent: lxml.html.HtmlElement, text: str) -> None:
+def _append_text(parent: _Element, text: str) -> None:
     children = list(parent)
     if children:
         last = children[-1]

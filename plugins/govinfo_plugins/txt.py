@@ -7,6 +7,7 @@ hard-wrapped by a PDF converter, a crawler's header, image file names standing f
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -14,7 +15,7 @@ from typing import NamedTuple
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
 from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
-from govinfo.cells import SourceRef
+from govinfo.cells import SourceRef, source_at
 from govinfo.text import decode, looks_binary
 
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\()?([^\s()]+?\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
@@ -36,16 +37,28 @@ class _Line(NamedTuple):
 
     @property
     def source(self) -> SourceRef:
-        return SourceRef(line=self.number, offset=self.offset)
+        return source_at(self.number, self.offset)
+
+
+# A report has hundreds of lines and cells: tuples are built with tuple.__new__ (no Python
+# frame per tuple, as a NamedTuple's own constructor has).
+_tuple_new = tuple.__new__
 
 
 def _lines(text: str) -> list[_Line]:
-    out = []
-    offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        out.append(_Line(raw.rstrip("\r\n"), number, offset))
-        offset += len(raw)
-    return out
+    raw = text.splitlines(keepends=True)
+    return list(
+        map(
+            _tuple_new,
+            itertools.repeat(_Line),
+            zip(
+                [line.rstrip("\r\n") for line in raw],
+                range(1, len(raw) + 1),
+                itertools.accumulate(map(len, raw), initial=0),
+                strict=False,  # one offset more than lines: where the text ends
+            ),
+        )
+    )
 
 
 def _is_blank(line: _Line) -> bool:
@@ -54,11 +67,16 @@ def _is_blank(line: _Line) -> bool:
 
 def _is_pipe_row(line: _Line) -> bool:
     """A Markdown table row, its outer pipes optional: ``| a | 1 |`` or ``a | 1 | 2``."""
-    stripped = line.text.strip()
+    return "|" in line.text and _is_pipe_text(line.text.strip())
+
+
+def _is_pipe_text(stripped: str) -> bool:
     return stripped.count("|") >= 2 or (stripped.startswith("|") and stripped.endswith("|"))
 
 
 def _is_tab_row(line: _Line) -> bool:
+    if "\t" not in line.text:
+        return False
     stripped = line.text.strip()
     return "\t" in stripped and len([f for f in stripped.split("\t") if f.strip()]) >= 2
 
@@ -70,7 +88,7 @@ def _pipe_cells(line: _Line) -> tuple[GridCell, ...]:
     position = start
     for field in body.removeprefix("|").removesuffix("|").split("|"):
         cells.append(
-            GridCell(field.strip(), SourceRef(line=line.number, offset=line.offset + position))
+            GridCell(field.strip(), source_at(line.number, line.offset + position))
         )
         position += len(field) + 1
     return tuple(cells)
@@ -82,7 +100,7 @@ def _tab_cells(line: _Line) -> tuple[GridCell, ...]:
     for field in line.text.split("\t"):
         if field.strip():
             cells.append(
-                GridCell(field.strip(), SourceRef(line=line.number, offset=line.offset + position))
+                GridCell(field.strip(), source_at(line.number, line.offset + position))
             )
         position += len(field) + 1
     return tuple(cells)
@@ -96,11 +114,15 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
     rows: list[tuple[GridCell, ...]] = []
     row: list[GridCell] = []
     i = start
-    while i < len(lines):
+    end = len(lines)
+    while i < end:
         line = lines[i]
-        if line.text.startswith("\t"):
-            row.append(GridCell(line.text[1:].strip(), line.source))
-        elif _is_blank(line):
+        text = line.text
+        if text.startswith("\t"):
+            row.append(
+                _tuple_new(GridCell, (text[1:].strip(), source_at(line.number, line.offset), 1, 1))
+            )
+        elif not text or text.isspace():
             if row:
                 rows.append(tuple(row))
                 row = []
@@ -125,9 +147,9 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
 def _wrap_width(lines: list[_Line]) -> int:
     """The width paragraphs are wrapped at (text converted from a PDF), 0 if they are not."""
     text_lines = [
-        line.text.strip()
-        for line in lines
-        if line.text.strip() and not line.text.startswith("\t") and not _is_pipe_row(line)
+        stripped
+        for stripped, indented in ((line.text.strip(), line.text[:1] == "\t") for line in lines)
+        if stripped and not indented and ("|" not in stripped or not _is_pipe_text(stripped))
     ]
     if len(text_lines) < 8:
         return 0
@@ -148,7 +170,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
     start = 0
     # A crawler's header: "key: value" lines closed by a ===== 正文 ===== line.
     for i, line in enumerate(lines[:40]):
-        if _HEADER_END.match(line.text.strip()):
+        if "正文" in line.text and _HEADER_END.match(line.text.strip()):
             for head in lines[:i]:
                 match = _HEADER_LINE.match(head.text.strip())
                 if match:
@@ -197,19 +219,19 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
                 i += 1
             blocks.append(Grid(tuple(rows), first.source))
             continue
-        if _PAGE_FOOTER.match(stripped):
+        if len(stripped) <= 40 and _PAGE_FOOTER.match(stripped):
             if not wrapped:
                 flush()  # a wrapped paragraph runs on over the page break
             dropped.append((line.text, "a page number", line.source))
             i += 1
             continue
-        image = _IMAGE.match(stripped) if len(stripped) <= 300 else None
+        image = _IMAGE.match(stripped) if len(stripped) <= 300 and "." in stripped else None
         if image:
             flush()
             blocks.append(Image(image.group(1), line.source))
             i += 1
             continue
-        if _MD_HEADING.match(stripped):
+        if stripped[0] == "#" and _MD_HEADING.match(stripped):
             flush()
             blocks.append(TextBlock(_MD_HEADING.sub("", stripped), line.source, heading=True))
             i += 1
