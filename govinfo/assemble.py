@@ -450,8 +450,8 @@ def _clean(blocks: Blocks) -> tuple[list[Block], list[DroppedText]]:
     kept: list[Block] = []
     for block in blocks.blocks:
         if isinstance(block, TextBlock):
-            reason = chrome_reason(block.text)
-            if reason is not None and len(block.text) <= 200:
+            reason = chrome_reason(block.text) if len(block.text) <= 200 else None
+            if reason is not None:
                 dropped.append(DroppedText(block.text, reason, source=block.source))
                 continue
             text, spam = strip_spam(block.text)

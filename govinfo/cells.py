@@ -140,6 +140,8 @@ def count_of(value: int, raw: str | None, source: SourceRef | None) -> Count:
     _set(cell, "raw", raw)
     _set(cell, "source", source)
     return cell
+
+
 CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)
 Number: TypeAlias = int | Decimal
 

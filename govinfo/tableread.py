@@ -54,6 +54,7 @@ from govinfo.text import fold, fold_with_map, normalize_digits
 BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-"})
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
 _SPLIT_LIMIT = 20_000
+_tuple_new = tuple.__new__  # a tuple of a NamedTuple class without a Python frame per tuple
 
 
 class StreamCell(NamedTuple):
@@ -89,10 +90,9 @@ class Stream:
         for index, element in elements:
             if isinstance(element, Grid):
                 for grid_row in element.rows:
-                    for grid_cell in grid_row:
-                        cells.append(
-                            StreamCell(grid_cell.text, grid_cell.source, row, index, grid=True)
-                        )
+                    cells.extend(
+                        _tuple_new(StreamCell, (c[0], c[1], row, index, 0, True)) for c in grid_row
+                    )
                     row += 1
             elif isinstance(element, TextBlock):
                 for match in re.finditer(r"\S+", element.text):
@@ -101,22 +101,15 @@ class Stream:
                         source = source_at(source.line, source.offset + match.start())
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
-        parts: list[str] = []
-        starts: list[int] = []
-        maps: list[tuple[int, ...] | None] = []
-        position = 0
-        for cell in cells:
-            text = cell.text
-            folded = text if text.isdigit() and text.isascii() else fold(text)
-            if folded == text:
-                maps.append(None)
-            else:
-                folded, mapping = fold_with_map(cell.text)
-                maps.append(tuple(mapping))
-            starts.append(position)
-            parts.append(folded)
-            position += len(folded)
-        return cls(tuple(cells), "".join(parts), tuple(starts), tuple(maps))
+        texts = [cell[0] for cell in cells]
+        parts = [fold(text) for text in texts]
+        maps: list[tuple[int, ...] | None] = [None] * len(cells)
+        for i, (text, folded) in enumerate(zip(texts, parts, strict=True)):
+            if folded is not text and folded != text:
+                parts[i], mapping = fold_with_map(text)
+                maps[i] = tuple(mapping)
+        starts = tuple(itertools.accumulate(map(len, parts), initial=0))[:-1]
+        return cls(tuple(cells), "".join(parts), starts, tuple(maps))
 
     def at(self, folded_index: int) -> tuple[int, int]:
         """(cell, character in its text) of a position in the folded stream."""
@@ -175,26 +168,22 @@ def _iter_other_labels(definition: TableDef) -> Iterator[tuple[str, str, str]]:
             yield "header", note.zh, fold(note.zh)
 
 
-def _find_all(haystack: str, needle: str) -> Iterator[int]:
-    start = haystack.find(needle)
-    while start >= 0:
-        yield start
-        start = haystack.find(needle, start + 1)
+@functools.lru_cache(maxsize=16)
+def _searched_labels(definition: TableDef) -> tuple[tuple[str, str, str], ...]:
+    """(folded label, kind, key) of every label looked for in a table's material."""
+    rows = [(label, "row", row.key) for row in definition.rows for label in _row_labels(row)]
+    others = [(label, kind, key) for kind, key, label in _other_labels(definition)]
+    return tuple(rows + [entry for entry in others if len(entry[0]) >= 2])
 
 
 def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
     matches: list[_Match] = []
-    for row in definition.rows:
-        for label in _row_labels(row):
-            matches.extend(
-                _Match(s, s + len(label), "row", row.key) for s in _find_all(stream.folded, label)
-            )
-    for kind, key, label in _other_labels(definition):
-        if len(label) < 2:
-            continue
-        matches.extend(
-            _Match(s, s + len(label), kind, key) for s in _find_all(stream.folded, label)
-        )
+    find = stream.folded.find
+    for label, kind, key in _searched_labels(definition):
+        start = find(label)
+        while start >= 0:
+            matches.append(_tuple_new(_Match, (start, start + len(label), kind, key)))
+            start = find(label, start + 1)
     # A label inside a longer one is not a label of its own (其他 inside 2.其他法律…): sorted
     # by start, longest first, a match ending before the furthest end so far lies inside.
     matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -887,11 +876,15 @@ def _covered(stream: Stream, matches: Sequence[_Match]) -> list[list[tuple[int, 
 
 
 def _uncovered(text: str, ranges: list[tuple[int, int]]) -> str:
-    keep = [True] * len(text)
+    """The text with the given ranges blanked out."""
+    if not ranges:
+        return text
+    chars = list(text)
     for lo, hi in ranges:
-        for i in range(lo, min(hi, len(text))):
-            keep[i] = False
-    return "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
+        hi = min(hi, len(text))
+        if lo < hi:
+            chars[lo:hi] = " " * (hi - lo)
+    return "".join(chars)
 
 
 def _read_single_row_table(

@@ -449,3 +449,17 @@ def test_glued_row_with_two_splits_is_read_only_as_the_one_that_balances() -> No
 
 def values_of(report: AnnualReport, row: str) -> list[int | None]:
     return values(report, "applications", row)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789abcXYZ().、/-其它他自然人（一）　 \t，,：:\u200bＡ１")
+        | st.characters(),
+        max_size=30,
+    )
+)
+def test_folding_skips_only_text_it_would_not_change(text: str) -> None:
+    """fold() returns text as it is only when every character folds to itself."""
+    from govinfo.text import fold, fold_char
+
+    assert fold(text) == "".join(map(fold_char, text))

@@ -38,6 +38,7 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPAN_LIMIT = 1000
+_tuple_new = tuple.__new__  # a GridCell without a Python frame per cell
 _SPAN = re.compile(r"\s*(\d+)")
 _LABELS = tuple(
     fold(label)
@@ -68,14 +69,12 @@ def _source(element: _Element) -> SourceRef | None:
     return source_at(line) if isinstance(line, int) and line >= 1 else None
 
 
-_STRING = lxml.etree.XPath("string()", smart_strings=False)
-
-
 def _text(element: _Element) -> str:
     """An element's text; <br> became a line break when the page was parsed (see to_blocks)."""
     if len(element) == 0:
-        return element.text or ""  # most table cells: no need for XPath
-    return str(_STRING(element))
+        return element.text or ""
+    # Serialising as text is lxml's quickest way to the text of a subtree.
+    return lxml.etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _heading_score(element: _Element) -> int:
@@ -113,15 +112,20 @@ def _grid(table: _Element) -> Grid:
     for tr in _own_rows(table):
         cells = []
         for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+            if cell.tag != "td" and cell.tag != "th":
                 continue
-            text = _text(cell)
+            rowspan = cell.get("rowspan")
+            colspan = cell.get("colspan")
+            line = cell.sourceline
             cells.append(
-                GridCell(
-                    text.strip(),
-                    _source(cell),
-                    rowspan=_span(cell.get("rowspan")),
-                    colspan=_span(cell.get("colspan")),
+                _tuple_new(
+                    GridCell,
+                    (
+                        _text(cell).strip(),
+                        source_at(line) if type(line) is int and line >= 1 else None,
+                        _span(rowspan) if rowspan else 1,
+                        _span(colspan) if colspan else 1,
+                    ),
                 )
             )
         if cells:
@@ -138,13 +142,16 @@ def _own_rows(table: _Element) -> Iterator[_Element]:
             yield from (row for row in child if row.tag == "tr")
 
 
-def _blocks(container: _Element) -> Iterator[Block]:
+def _blocks(container: _Element) -> list[Block]:
     """The container's blocks in reading order."""
+    out: list[Block] = []
     buffer: list[str] = []
     first: list[SourceRef | None] = []
     strong: list[bool] = []
 
-    def flush(heading: bool = False) -> Iterator[Block]:
+    def flush(heading: bool = False) -> None:
+        if not buffer:
+            return
         text = "".join(buffer)
         source = first[0] if first else None
         bold = bool(strong) and all(strong)
@@ -153,7 +160,7 @@ def _blocks(container: _Element) -> Iterator[Block]:
         strong.clear()
         for line in text.split("\n"):
             if line.strip():
-                yield TextBlock(line.strip(), source, heading=heading or bold)
+                out.append(TextBlock(line.strip(), source, heading=heading or bold))
 
     def add(text: str | None, element: _Element, bold: bool) -> None:
         if text:
@@ -163,7 +170,7 @@ def _blocks(container: _Element) -> Iterator[Block]:
             if text.strip():
                 strong.append(bold)
 
-    def walk(node: _Element, bold: bool) -> Iterator[Block]:
+    def walk(node: _Element, bold: bool) -> None:
         add(node.text, node, bold)
         for child in node:
             if not isinstance(child.tag, str):
@@ -173,29 +180,30 @@ def _blocks(container: _Element) -> Iterator[Block]:
             if tag == "br":
                 pass  # its line break is in its tail
             elif tag == "img":
-                yield from flush()
+                flush()
                 src = child.get("src") or ""
                 if src:
-                    yield Image(src, _source(child), child.get("alt") or "")
+                    out.append(Image(src, _source(child), child.get("alt") or ""))
             elif tag == "table":
-                yield from flush()
+                flush()
                 if child.find(".//table") is not None:
-                    yield from walk(child, bold)  # a layout table: read what it holds
+                    walk(child, bold)  # a layout table: read what it holds
                 else:
-                    yield _grid(child)
+                    out.append(_grid(child))
             elif tag in ("td", "th"):
-                yield from walk(child, bold)
+                walk(child, bold)
                 buffer.append("\n")
             elif tag in _BLOCK_TAGS:
-                yield from flush()
-                yield from walk(child, bold or tag in _HEADING_TAGS)
-                yield from flush(heading=tag in _HEADING_TAGS)
+                flush()
+                walk(child, bold or tag in _HEADING_TAGS)
+                flush(heading=tag in _HEADING_TAGS)
             else:
-                yield from walk(child, bold or tag in ("strong", "b"))
+                walk(child, bold or tag in ("strong", "b"))
             add(child.tail, node, bold)
 
-    yield from walk(container, False)
-    yield from flush()
+    walk(container, False)
+    flush()
+    return out
 
 
 def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:

@@ -87,9 +87,7 @@ def _pipe_cells(line: _Line) -> tuple[GridCell, ...]:
     cells = []
     position = start
     for field in body.removeprefix("|").removesuffix("|").split("|"):
-        cells.append(
-            GridCell(field.strip(), source_at(line.number, line.offset + position))
-        )
+        cells.append(GridCell(field.strip(), source_at(line.number, line.offset + position)))
         position += len(field) + 1
     return tuple(cells)
 
@@ -99,9 +97,7 @@ def _tab_cells(line: _Line) -> tuple[GridCell, ...]:
     position = 0
     for field in line.text.split("\t"):
         if field.strip():
-            cells.append(
-                GridCell(field.strip(), source_at(line.number, line.offset + position))
-            )
+            cells.append(GridCell(field.strip(), source_at(line.number, line.offset + position)))
         position += len(field) + 1
     return tuple(cells)
 
