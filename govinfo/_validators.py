@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import Any
@@ -58,6 +59,8 @@ def tuple_of(kinds: type | tuple[type, ...]) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
             fail(instance, attribute, f"a tuple of {_describe(kinds)}", value)
+        if all(map(isinstance, value, itertools.repeat(kinds))):
+            return
         for i, item in enumerate(value):
             if not isinstance(item, kinds):
                 fail(instance, attribute, f"{_describe(kinds)} at [{i}]", item)

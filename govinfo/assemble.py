@@ -70,7 +70,9 @@ class _Heading:
 @functools.lru_cache(maxsize=16)
 def _numeral(number: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[number]
-    return re.compile(rf"(?:(?<=^)|(?<=[\s。；;：:）)]))\s*{numeral}\s*[、.．]\s*")
+    # The numeral at the start or after a space or a mark.  The pattern begins with the
+    # numeral (the regex engine then skips ahead to it) and looks back from there.
+    return re.compile(rf"{numeral}(?<![^\s。；;：:）)]{numeral})\s*[、.．]\s*")
 
 
 def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] | None:
@@ -245,13 +247,15 @@ def _sequential_split(text: str, pattern_for: object) -> list[str]:
 @functools.lru_cache(maxsize=64)
 def _inline_level1(n: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[n] if n < len(ZH_NUMERALS) else str(n)
-    return re.compile(rf"(?:^|(?<=[\s。；;]))([（(]{numeral}[）)])")
+    # The bracket at the start or after a space or a mark (looked back at from the bracket:
+    # a pattern that begins with its first character is searched quickly).
+    return re.compile(rf"([（(](?<![^\s。；;][（(]){numeral}[）)])")
 
 
 @functools.lru_cache(maxsize=64)
 def _inline_level2(n: int) -> re.Pattern[str]:
     numeral = ZH_NUMERALS[n] if n < len(ZH_NUMERALS) else str(n)
-    return re.compile(rf"(?:^|(?<=[\s。；;：:，,]))({numeral}是)")
+    return re.compile(rf"({numeral}(?<![^\s。；;：:，,]{numeral})是)")
 
 
 def _lead(text: str) -> tuple[str, str]:

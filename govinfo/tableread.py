@@ -102,7 +102,7 @@ class Stream:
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
         texts = [cell[0] for cell in cells]
-        parts = [fold(text) for text in texts]
+        parts = [text if text.isdigit() and text.isascii() else fold(text) for text in texts]
         maps: list[tuple[int, ...] | None] = [None] * len(cells)
         for i, (text, folded) in enumerate(zip(texts, parts, strict=True)):
             if folded is not text and folded != text:

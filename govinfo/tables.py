@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -97,17 +98,41 @@ def _check_row(definition: TableDef, row: Row) -> None:
             )
 
 
+@functools.lru_cache(maxsize=32)
+def _row_kinds(definition: TableDef) -> dict[str, tuple[int, tuple[frozenset[type], ...]]]:
+    """For each row key: its place in the format and the cell types each column takes (Amount
+    left out: its unit needs the full check)."""
+    return {
+        row.key: (
+            i,
+            tuple(
+                frozenset(t for t in _ALLOWED[column.kind] if t is not Amount)
+                for column in row.columns
+            ),
+        )
+        for i, row in enumerate(definition.rows)
+    }
+
+
 def _check_rows(table: Table, attribute: attrs.Attribute[Any], rows: tuple[Row, ...]) -> None:
     definition = table.definition
-    order = {key: i for i, key in enumerate(definition.row_keys)}
+    kinds = _row_kinds(definition)
     last = -1
     for row in rows:
-        _check_row(definition, row)
-        if order[row.key] <= last:
+        # The common case in one pass over exact types; anything else gets the full check
+        # (which names what is wrong).
+        known = kinds.get(row.key)
+        if (
+            known is None
+            or len(row.cells) != len(known[1])
+            or not all(map(frozenset.__contains__, known[1], map(type, row.cells)))
+        ):
+            _check_row(definition, row)
+        if kinds[row.key][0] <= last:
             raise InvalidValueError(
                 f"{table.key}.{row.key}: rows must be unique and in the format's order"
             )
-        last = order[row.key]
+        last = kinds[row.key][0]
 
 
 @attrs.frozen

@@ -107,37 +107,39 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
 
     A line without the tab right after a cell continues it (a label broken across lines).
     """
-    rows: list[tuple[GridCell, ...]] = []
-    row: list[GridCell] = []
+    # Rows of (text, line number, offset) first; cells are made once the rows are known.
+    rows: list[list[tuple[str, int, int]]] = []
+    row: list[tuple[str, int, int]] = []
     i = start
     end = len(lines)
     while i < end:
-        line = lines[i]
-        text = line.text
-        if text.startswith("\t"):
-            row.append(
-                _tuple_new(GridCell, (text[1:].strip(), source_at(line.number, line.offset), 1, 1))
-            )
+        text, number, offset = lines[i]
+        if text[:1] == "\t":
+            row.append((text[1:].strip(), number, offset))
         elif not text or text.isspace():
             if row:
-                rows.append(tuple(row))
+                rows.append(row)
                 row = []
             # The table goes on only if the next non-blank line is indented again.
             j = i + 1
-            while j < len(lines) and _is_blank(lines[j]):
+            while j < end and _is_blank(lines[j]):
                 j += 1
-            if j >= len(lines) or not lines[j].text.startswith("\t"):
+            if j >= end or lines[j].text[:1] != "\t":
                 i = j
                 break
-        elif row and len(line.text.strip()) <= 12 and not _ITEM_START.match(line.text):
-            last = row[-1]
-            row[-1] = last._replace(text=f"{last.text}\n{line.text.strip()}")
+        elif row and len(text.strip()) <= 12 and not _ITEM_START.match(text):
+            cell_text, cell_number, cell_offset = row[-1]
+            row[-1] = (f"{cell_text}\n{text.strip()}", cell_number, cell_offset)
         else:
             break
         i += 1
     if row:
-        rows.append(tuple(row))
-    return Grid(tuple(rows), lines[start].source), i
+        rows.append(row)
+    grid_rows = tuple(
+        tuple([_tuple_new(GridCell, (t, source_at(n, o), 1, 1)) for t, n, o in cells])
+        for cells in rows
+    )
+    return Grid(grid_rows, lines[start].source), i
 
 
 def _wrap_width(lines: list[_Line]) -> int:
