@@ -45,7 +45,7 @@ from govinfo.noise import chrome_reason, strip_spam
 from govinfo.ruleoflaw import assemble_rule_of_law, looks_like_rule_of_law
 from govinfo.tableread import TableReading, read_table
 from govinfo.tables import Table, TableUnavailable
-from govinfo.text import chinese_number, fold, fold_with_map, language_of
+from govinfo.text import chinese_number, fold_cell, fold_with_map, language_of
 
 # --------------------------------------------------------------------------- headings
 
@@ -84,8 +84,8 @@ def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] |
             continue
         end = None
         for label in (section.label.zh, *section.variants):
-            if folded.startswith(fold(label)):
-                end = where[len(fold(label)) - 1] + 1
+            if folded.startswith(fold_cell(label)):
+                end = where[len(fold_cell(label)) - 1] + 1
                 break
         if end is None:
             last_keyword = max(folded.find(k) + len(k) for k in section.keywords)

@@ -49,7 +49,7 @@ from govinfo.formats import (
     table_def,
 )
 from govinfo.tables import Row, Table, TableUnavailable
-from govinfo.text import fold, fold_with_map, normalize_digits
+from govinfo.text import fold, fold_cell, fold_cell_with_map, fold_with_map, normalize_digits
 
 BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-"})
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
@@ -102,12 +102,20 @@ class Stream:
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
         texts = [cell[0] for cell in cells]
-        parts = [text if text.isdigit() and text.isascii() else fold(text) for text in texts]
+        parts = [
+            text
+            if text.isdigit() and text.isascii()
+            else fold_cell(text)
+            if len(text) <= 40
+            else fold(text)
+            for text in texts
+        ]
         maps: list[tuple[int, ...] | None] = [None] * len(cells)
         for i, (text, folded) in enumerate(zip(texts, parts, strict=True)):
             if folded is not text and folded != text:
-                parts[i], mapping = fold_with_map(text)
-                maps[i] = tuple(mapping)
+                parts[i], maps[i] = (
+                    fold_cell_with_map(text) if len(text) <= 40 else fold_with_map(text)
+                )
         starts = tuple(itertools.accumulate(map(len, parts), initial=0))[:-1]
         return cls(tuple(cells), "".join(parts), starts, tuple(maps))
 
@@ -630,29 +638,34 @@ def _table_bounds(
 def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowReading, int] | None:
     """The quick reading of the common case: a grid row holding the label, then exactly one
     plain count per column, then nothing.  None when the row is anything else."""
+    if not _counts_only(row):
+        return None
     label_cell, label_char = stream.at(match.end - 1)
     cell = stream.cells[label_cell]
-    if not cell.grid or fold(cell.text[label_char + 1 :]):
+    if not cell.grid or (label_char + 1 < len(cell.text) and fold(cell.text[label_char + 1 :])):
         return None
     width = len(row.columns)
-    values = stream.cells[label_cell + 1 : label_cell + 1 + width]
+    after = label_cell + 1 + width
+    values = stream.cells[label_cell + 1 : after]
     if len(values) != width:
         return None
-    after = label_cell + 1 + width
     if after < len(stream.cells) and stream.cells[after].row == cell.row:
         return None
-    cells: list[Cell] = []
-    for column, value in zip(row.columns, values, strict=True):
-        text = value.text
-        if (
-            value.row != cell.row
-            or column.kind is not CellKind.COUNT
-            or not (text.isdigit() and text.isascii())
-        ):
-            return None
-        cells.append(count_of(int(text), text, value.source))
-    reading = RowReading(row.key, tuple(cells), " ".join(v.text for v in values))
-    return reading, after - 1
+    texts = [value.text for value in values]
+    joined = "".join(texts)
+    if (
+        not (joined.isdigit() and joined.isascii())
+        or not all(texts)
+        or [value.row for value in values].count(cell.row) != width
+    ):
+        return None
+    cells = tuple(map(count_of, map(int, texts), texts, [value.source for value in values]))
+    return RowReading(row.key, cells, " ".join(texts)), after - 1
+
+
+@functools.lru_cache(maxsize=256)
+def _counts_only(row: RowDef) -> bool:
+    return all(column.kind is CellKind.COUNT for column in row.columns)
 
 
 def _read_rows(

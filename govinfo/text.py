@@ -149,7 +149,7 @@ def fold(text: str) -> str:
     return "".join(map(fold_char, text))
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """The folded text and, for each of its characters, the index it came from in ``text``."""
     out: list[str] = []
     where: list[int] = []
@@ -160,7 +160,13 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
                 where.append(i)
             else:
                 where.extend([i] * len(folded))
-    return "".join(out), where
+    return "".join(out), tuple(where)
+
+
+# Table cells and labels are short and the same in every report: their folds are remembered
+# (both functions are pure; the caches are bounded).
+fold_cell = functools.lru_cache(maxsize=16384)(fold)
+fold_cell_with_map = functools.lru_cache(maxsize=4096)(fold_with_map)
 
 
 def normalize_digits(text: str) -> str:
