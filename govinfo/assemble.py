@@ -392,28 +392,33 @@ def _title(header: dict[str, str], preamble: Sequence[Block]) -> _Title:
 
 # --------------------------------------------------------------------------- stated figures
 
-_STATED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
+# (pattern, cell key, words one of which a text must have for the pattern to be tried)
+_STATED: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), key, words)
+    for pattern, key, words in (
         (
             r"(?:共|累计|全年|全区|本年度?)?(?:收到|受理|新收)[^。；，,\d]{0,8}?申请\s*(\d+)\s*件",
             "applications.received.total",
+            ("申请",),
         ),
         (
             r"(?:共|累计)?(?:收到|受理)\s*(\d+)\s*件(?:依申请公开|政府信息公开申请|申请)",
             "applications.received.total",
+            ("申请",),
         ),
         (
             r"(?:共|累计)?(?:收到|受理)(?:依申请|政府信息公开申请)[^。；，,\d]{0,8}?(\d+)\s*件",
             "applications.received.total",
+            ("申请",),
         ),
-        (r"办结\s*(\d+)\s*件", "applications.outcome.total.total"),
-        (r"(?<!及)予以公开\s*(\d+)\s*件", "applications.outcome.disclosed.total"),
-        (r"行政复议案件\s*(\d+)\s*件", "appeals.reconsideration.total"),
+        (r"办结\s*(\d+)\s*件", "applications.outcome.total.total", ("办结",)),
+        (r"(?<!及)予以公开\s*(\d+)\s*件", "applications.outcome.disclosed.total", ("予以公开",)),
+        (r"行政复议案件\s*(\d+)\s*件", "appeals.reconsideration.total", ("行政复议案件",)),
         (
             r"[Aa] total of (\d+) [^.]{0,40}?(?:applications?|requests?|documents?)"
             r"[^.]{0,20}?(?:were|was) received",
             "applications.received.total",
+            ("received",),
         ),
     )
 )
@@ -425,8 +430,8 @@ def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
     for block in blocks:
         if "件" not in block.text and "received" not in block.text:
             continue
-        for pattern, key in _STATED:
-            if key in found:
+        for pattern, key, words in _STATED:
+            if key in found or not any(word in block.text for word in words):
                 continue
             match = pattern.search(block.text)
             if match is None:

@@ -9,47 +9,65 @@ from __future__ import annotations
 
 import re
 
-#: Whole lines (or blocks) that belong to the page, not the document.
-CHROME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), reason)
-    for pattern, reason in (
-        (r"^(网站)?首页$|^当前位置|^您的位置|^返回(首页|顶部)?$", "site navigation"),
-        (r"^【?(打印|关闭)(本页|窗口)?】?$|^字号[:：]?|^分享到|^扫一扫", "page tools"),
-        (r"ICP\s*备|公网安备|网站标识码|版权所有|copyright\s*©|^©", "site footer"),
-        (r"^(扩展阅读|相关(新闻|链接|阅读|文件)|附件下载)[:：]?", "links to other pages"),
-        (r"^正文$|^(上一篇|下一篇)[:：]", "page layout"),
-        (r"^(news updates|news center|related news|there is currently no data)", "site navigation"),
+#: Whole lines (or blocks) that belong to the page, not the document: (pattern, why, and the
+#: words one of which a line must have for the pattern to be tried: none for patterns anchored
+#: at the start, which are quick to try anyway).
+CHROME: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern, re.I), reason, words)
+    for pattern, reason, words in (
+        (r"^(网站)?首页$|^当前位置|^您的位置|^返回(首页|顶部)?$", "site navigation", ()),
+        (r"^【?(打印|关闭)(本页|窗口)?】?$|^字号[:：]?|^分享到|^扫一扫", "page tools", ()),
+        (
+            r"ICP\s*备|公网安备|网站标识码|版权所有|copyright\s*©|^©",
+            "site footer",
+            ("备", "码", "版权", "©"),
+        ),
+        (r"^(扩展阅读|相关(新闻|链接|阅读|文件)|附件下载)[:：]?", "links to other pages", ()),
+        (r"^正文$|^(上一篇|下一篇)[:：]", "page layout", ()),
+        (
+            r"^(news updates|news center|related news|there is currently no data)",
+            "site navigation",
+            (),
+        ),
         (
             r"^(telephone|head office|subsidiary company|service number|subscription number)\b",
             "site footer",
+            (),
         ),
-        (r"^(more .* information and services|follow the official)", "site footer"),
-        (r"^release time[:：]?$", "page layout"),
-        (r"^[^。；;\d]{4,40}[!！]$", "a slogan of the hosting site"),
+        (r"^(more .* information and services|follow the official)", "site footer", ()),
+        (r"^release time[:：]?$", "page layout", ()),
+        (r"^[^。；;\d]{4,40}[!！]$", "a slogan of the hosting site", ("!", "！")),
     )
 )
 
-#: Runs injected into sentences by mirror sites (gambling brands and the like).
-SPAM: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.I)
-    for pattern in (
-        r"[A-Za-z0-9]{1,4}星体育(登录|官网|平台|app|下载)?",
-        r"(体育|娱乐|棋牌|彩票|真人|电竞)(登录|官网|平台|app|下载|注册)(入口)?",
-        r"(开云|乐鱼|米乐|必威|博彩|百家乐)[\u4e00-\u9fa5A-Za-z]{0,4}(登录|官网|平台|app|入口)",
+#: Runs injected into sentences by mirror sites (gambling brands and the like), with the
+#: words one of which a text must have for the pattern to be tried.
+SPAM: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern, re.I), words)
+    for pattern, words in (
+        (r"[A-Za-z0-9]{1,4}星体育(登录|官网|平台|app|下载)?", ("星体育",)),
+        (
+            r"(体育|娱乐|棋牌|彩票|真人|电竞)(登录|官网|平台|app|下载|注册)(入口)?",
+            ("体育", "娱乐", "棋牌", "彩票", "真人", "电竞"),
+        ),
+        (
+            r"(开云|乐鱼|米乐|必威|博彩|百家乐)[\u4e00-\u9fa5A-Za-z]{0,4}(登录|官网|平台|app|入口)",
+            ("开云", "乐鱼", "米乐", "必威", "博彩", "百家乐"),
+        ),
     )
 )
 
 
-# The patterns are tried one by one: each keeps the regex engine's own shortcuts (a pattern
-# anchored at the start is tried there only), which one alternation of them all would lose.
+# The patterns are tried one by one, each only on text that has one of its words: a pattern
+# keeps the regex engine's own shortcuts, which one alternation of them all would lose.
 
 
 def chrome_reason(text: str) -> str | None:
     """Why a line is page chrome, or None if it is not."""
     stripped = text.strip()
     if stripped:
-        for pattern, reason in CHROME:
-            if pattern.search(stripped):
+        for pattern, reason, words in CHROME:
+            if (not words or any(word in stripped for word in words)) and pattern.search(stripped):
                 return reason
     return None
 
@@ -57,8 +75,8 @@ def chrome_reason(text: str) -> str | None:
 def strip_spam(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with injected runs cut out, and the runs."""
     found: list[str] = []
-    for pattern in SPAM:
-        if pattern.search(text):
+    for pattern, words in SPAM:
+        if any(word in text for word in words) and pattern.search(text):
             found.extend(m.group(0) for m in pattern.finditer(text))
             text = pattern.sub("", text)
     return text, tuple(found)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -90,9 +91,9 @@ class Stream:
         for index, element in elements:
             if isinstance(element, Grid):
                 for grid_row in element.rows:
-                    cells.extend(
+                    cells += [
                         _tuple_new(StreamCell, (c[0], c[1], row, index, 0, True)) for c in grid_row
-                    )
+                    ]
                     row += 1
             elif isinstance(element, TextBlock):
                 for match in re.finditer(r"\S+", element.text):
@@ -111,11 +112,10 @@ class Stream:
             for text in texts
         ]
         maps: list[tuple[int, ...] | None] = [None] * len(cells)
-        for i, (text, folded) in enumerate(zip(texts, parts, strict=True)):
-            if folded is not text and folded != text:
-                parts[i], maps[i] = (
-                    fold_cell_with_map(text) if len(text) <= 40 else fold_with_map(text)
-                )
+        # Only the cells whose folding changed them need a map (found without a Python loop).
+        for i in itertools.compress(range(len(texts)), map(operator.ne, texts, parts)):
+            text = texts[i]
+            parts[i], maps[i] = fold_cell_with_map(text) if len(text) <= 40 else fold_with_map(text)
         starts = tuple(itertools.accumulate(map(len, parts), initial=0))[:-1]
         return cls(tuple(cells), "".join(parts), starts, tuple(maps))
 
@@ -176,6 +176,10 @@ def _iter_other_labels(definition: TableDef) -> Iterator[tuple[str, str, str]]:
             yield "header", note.zh, fold(note.zh)
 
 
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+
+
 @functools.lru_cache(maxsize=16)
 def _searched_labels(definition: TableDef) -> tuple[tuple[str, str, str], ...]:
     """(folded label, kind, key) of every label looked for in a table's material."""
@@ -194,7 +198,9 @@ def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
             start = find(label, start + 1)
     # A label inside a longer one is not a label of its own (其他 inside 2.其他法律…): sorted
     # by start, longest first, a match ending before the furthest end so far lies inside.
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    # (Two stable sorts with C-level keys: by end, descending, then by start.)
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
     kept: list[_Match] = []
     furthest = -1
     for match in matches:
@@ -623,9 +629,11 @@ def _table_bounds(
     """The first and last cells of the table: from its header labels (those long enough not
     to be words of the narrative) and the debris around them, to the debris after its end."""
     headers = [
-        stream.at(m.start)[0]
+        cell
         for m in matches
-        if m.kind != "row" and m.end - m.start >= 4 and first - 60 <= stream.at(m.start)[0] < first
+        if m.kind != "row"
+        and m.end - m.start >= 4
+        and first - 60 <= (cell := stream.at(m.start)[0]) < first
     ]
     first = min([first, *headers])
     while first > 0 and _is_material(stream.cells[first - 1], vocabulary):
@@ -708,10 +716,11 @@ def _read_rows(
             tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
             reading = read_row(row, tokens, total_rule=has_total)
         readings[row.key] = reading
-        label_rows.add(stream.cells[stream.at(match.start)[0]].row)
+        label_cell = stream.at(match.start)[0]
+        label_rows.add(stream.cells[label_cell].row)
         if not reading.empty:
             used_rows |= rows
-        first_cell = min(first_cell, stream.at(match.start)[0])
+        first_cell = min(first_cell, label_cell)
         last_cell = max(last_cell, used)
     first_cell, last_cell = _table_bounds(stream, matches, first_cell, last_cell, vocabulary)
     required = [r for r in definition.rows if not r.optional]
