@@ -6,6 +6,7 @@ would be; :func:`govinfo.check` runs every registered rule.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
@@ -297,6 +298,12 @@ def check_column_balance(document: Document) -> Iterator[Finding]:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _total_index(row: RowDef) -> int | None:
+    """Where the row's total column is (its first), None if it has none."""
+    return next((i for i, c in enumerate(row.columns) if c.is_total), None)
+
+
 def _row_totals(document: Document, key: TableKey, rule: str) -> Iterator[Finding]:
     for item in _tables(document, key, rule):
         if isinstance(item, Finding):
@@ -305,17 +312,16 @@ def _row_totals(document: Document, key: TableKey, rule: str) -> Iterator[Findin
         table, definition = item
         values = _values(table, derive=False)
         for row in definition.rows:
-            totals = [c for c in row.columns if c.is_total]
-            if not totals:
+            index = _total_index(row)
+            if index is None:
                 continue
-            total = totals[0]
+            total = row.columns[index]
+            found = values.get(row.key)
+            # The total is the sum of the others: the rule plainly holds.
+            if found is not None and None not in found and 2 * found[index] == sum(found):  # type: ignore[operator,arg-type]
+                continue
             if isinstance(table.cell(row.key, total.key), NotReported):
                 continue  # a blank total is derived, not checked: see rule D1
-            found = values.get(row.key)
-            if found is not None and None not in found:
-                index = row.column_index(total.key)
-                if found[index] == sum(v for i, v in enumerate(found) if i != index):  # type: ignore[misc]
-                    continue
             parts = [_operand(table, row, c, derive=False) for c in row.columns if not c.is_total]
             finding = _equation(
                 rule,
@@ -355,8 +361,10 @@ def check_derived_totals(document: Document) -> Iterator[Finding]:
             if table.get_row(row.key) is None:
                 continue
             for column in row.columns:
-                if not column.is_total:
-                    continue
+                if not column.is_total or not isinstance(
+                    table.cell(row.key, column.key), NotReported
+                ):
+                    continue  # only a blank total is derived
                 operand = _operand(table, row, column, derive=True)
                 if operand.derived:
                     yield Finding(

@@ -70,6 +70,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_CONTROL_OR_DELETE = _CONTROL_BYTES + b"\x7f"
 _BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd]")
 
 
@@ -77,6 +78,20 @@ def _control_heavy(text: str) -> bool:
     """Control, private-use or replacement characters in numbers text never has."""
     sample = text[:65536]
     return len(_BAD_CHARACTERS.findall(sample)) > max(2, len(sample) // 50)
+
+
+def _misdecoded(data: bytes, text: str, encoding: str) -> bool:
+    """Whether the text is not what the bytes say in that encoding.
+
+    Strict UTF-8 decodes no wrong bytes into private-use or replacement characters (if the
+    text has them, the file has them): only its control characters are counted, on the
+    bytes, which is quick.  Other codecs' output is looked at character by character.
+    """
+    if encoding != "utf-8":
+        return _control_heavy(text)
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_OR_DELETE))
+    return controls > max(2, len(sample) // 50)
 
 
 def decode(data: bytes, declared: str | None = None, *, name: str | None = None) -> Decoded:
@@ -100,7 +115,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
             tried.append(declared_encoding)
             try:
                 text = data.decode(declared_encoding)
-                if not _control_heavy(text):
+                if not _misdecoded(data, text, declared_encoding):
                     return Decoded(text, declared_encoding)
             except UnicodeDecodeError:
                 pass
@@ -115,7 +130,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
                 continue
             # A file cut off inside its last character: the rest is UTF-8 all the same.
             text = data[: exc.start].decode(encoding, errors="strict")
-        if not _control_heavy(text):
+        if not _misdecoded(data, text, encoding):
             return Decoded(text, encoding)
     raise DecodeError(f"{what}: not text in any encoding tried ({', '.join(tried)})")
 

@@ -38,6 +38,7 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPAN_LIMIT = 1000
+_NO_SOURCE = SourceRef(line=1)  # a marker: "not looked up yet" (compared by identity)
 _tuple_new = tuple.__new__  # a GridCell without a Python frame per cell
 _SPAN = re.compile(r"\s*(\d+)")
 _LABELS = tuple(
@@ -109,20 +110,25 @@ def _describe(element: _Element) -> str:
 
 def _grid(table: _Element) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
+    # Cells on one line share one (immutable) SourceRef.
+    sources: dict[object, SourceRef | None] = {}
     for tr in _own_rows(table):
         cells = []
-        for cell in tr:
-            if cell.tag != "td" and cell.tag != "th":
-                continue
+        for cell in tr.iterchildren("td", "th"):  # (filtered by lxml: no proxy for the rest)
+            line = cell.sourceline
+            source = sources.get(line, _NO_SOURCE)
+            if source is _NO_SOURCE:
+                source = sources[line] = (
+                    source_at(line) if type(line) is int and line >= 1 else None
+                )
             rowspan = cell.get("rowspan")
             colspan = cell.get("colspan")
-            line = cell.sourceline
             cells.append(
                 _tuple_new(
                     GridCell,
                     (
                         _text(cell).strip(),
-                        source_at(line) if type(line) is int and line >= 1 else None,
+                        source,
                         _span(rowspan) if rowspan else 1,
                         _span(colspan) if colspan else 1,
                     ),
@@ -135,11 +141,11 @@ def _grid(table: _Element) -> Grid:
 
 def _own_rows(table: _Element) -> Iterator[_Element]:
     """The table's own rows, in order: a nested table's rows are not this table's."""
-    for child in table:
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
         if child.tag == "tr":
             yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child if row.tag == "tr")
+        else:
+            yield from child.iterchildren("tr")
 
 
 def _blocks(container: _Element) -> list[Block]:
