@@ -179,10 +179,11 @@ def _blocks(container: _Element) -> list[Block]:
     def walk(node: _Element, bold: bool) -> None:
         add(node.text, node, bold)
         for child in node:
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if not isinstance(tag, str):
                 add(child.tail, node, bold)
                 continue
-            tag = child.tag.lower()
+            tag = tag.lower()
             if tag == "br":
                 pass  # its line break is in its tail
             elif tag == "img":
@@ -239,6 +240,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
                 _append_text(parent, tail)
     container = find_report(root)
     dropped: list[tuple[str, str, SourceRef | None]] = []
+    outside = f"outside the report ({_describe(container)})"
     node = container
     while node.getparent() is not None:
         parent = node.getparent()
@@ -248,9 +250,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
                 continue
             text = " ".join(_text(sibling).split())
             if text:
-                dropped.append(
-                    (text[:300], f"outside the report ({_describe(container)})", _source(sibling))
-                )
+                dropped.append((text[:300], outside, _source(sibling)))
         node = parent
     header = (("标题", title.strip()),) if title.strip() else ()
     return Blocks(
