@@ -226,8 +226,8 @@ def _values(table: Table, derive: bool) -> dict[str, list[Number | None]]:
     out: dict[str, list[Number | None]] = {}
     definition = table.definition
     for row in table.rows:
-        values = [number(c) for c in row.cells]
-        if derive:
+        values = list(map(number, row.cells))
+        if derive and None in values:
             columns = definition.row(row.key).columns
             for i, column in enumerate(columns):
                 if column.is_total and values[i] is None and isinstance(row.cells[i], NotReported):

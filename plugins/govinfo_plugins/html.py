@@ -78,26 +78,32 @@ def _text(element: _Element) -> str:
     return lxml.etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def _heading_score(element: _Element) -> int:
+def _squeezed(element: _Element) -> str:
     # The section labels have no spaces and no full-width forms to fold: dropping the
     # whitespace is enough, and cheap on a whole page.
-    text = "".join(_text(element).split())
-    return sum(1 for label in _LABELS if label in text)
+    return "".join(_text(element).split())
 
 
 def find_report(root: _Element) -> _Element:
-    """The smallest element that holds every statutory heading the page has."""
-    best = root
-    score = _heading_score(root)
-    if score == 0:
+    """The smallest element that holds every statutory heading the page has: going down
+    from the root, the first child that holds them all, as long as there is one."""
+    page = _squeezed(root)
+    labels = [label for label in _LABELS if label in page]
+    if not labels:
         return root
+    best = root
     while True:
         for child in best:
-            if isinstance(child.tag, str) and _heading_score(child) >= score:
+            if isinstance(child.tag, str) and _holds(child, labels):
                 best = child
                 break
         else:
             return best
+
+
+def _holds(element: _Element, labels: list[str]) -> bool:
+    text = _squeezed(element)
+    return all(label in text for label in labels)  # (most children fail at the first)
 
 
 def _describe(element: _Element) -> str:
