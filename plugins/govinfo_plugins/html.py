@@ -283,7 +283,7 @@ def _append_text(parent: _Element, text: str) -> None:
 
 def accepts(source: Source) -> float:
     """HTML markup: sure with the statutory headings in it, likely for any page."""
-    if looks_binary(source.data):
+    if looks_binary(source.data[:4096]):  # a sniff: decoding looks at more, and says why
         return 0.0
     head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     is_html = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or any(
