@@ -26,23 +26,29 @@ def _describe(kinds: type | tuple[type, ...]) -> str:
     return kinds.__name__
 
 
+def _allows_bool(kinds: type | tuple[type, ...]) -> bool:
+    """A bool is an int to isinstance(); it passes only where bool is named."""
+    return bool in (kinds if isinstance(kinds, tuple) else (kinds,))
+
+
 def instance_of(kinds: type | tuple[type, ...]) -> Validator:
+    allows_bool = _allows_bool(kinds)
+
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, kinds) or (
-            isinstance(value, bool)
-            and bool not in (kinds if isinstance(kinds, tuple) else (kinds,))
-        ):
+        if not isinstance(value, kinds) or (value.__class__ is bool and not allows_bool):
             fail(instance, attribute, _describe(kinds), value)
 
     return check
 
 
 def optional(kinds: type | tuple[type, ...]) -> Validator:
-    inner = instance_of(kinds)
+    allows_bool = _allows_bool(kinds)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
-            inner(instance, attribute, value)
+        if value is not None and (
+            not isinstance(value, kinds) or (value.__class__ is bool and not allows_bool)
+        ):
+            fail(instance, attribute, _describe(kinds), value)
 
     return check
 

@@ -58,14 +58,18 @@ SPAM: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-# The patterns are tried one by one, each only on text that has one of its words: a pattern
-# keeps the regex engine's own shortcuts, which one alternation of them all would lose.
+# First one quick test for all: the patterns anchored at the start in one alternation (tried
+# at the start only), and the other patterns' words in another (literals: scanned for).  Only
+# text that passes is tried pattern by pattern, each only if it has one of its words.
+_ANCHORED = re.compile("|".join(f"(?:{p.pattern})" for p, _, words in CHROME if not words), re.I)
+_CHROME_WORDS = re.compile("|".join(re.escape(w) for _, _, words in CHROME for w in words), re.I)
+_SPAM_WORDS = re.compile("|".join(re.escape(w) for _, words in SPAM for w in words), re.I)
 
 
 def chrome_reason(text: str) -> str | None:
     """Why a line is page chrome, or None if it is not."""
     stripped = text.strip()
-    if stripped:
+    if stripped and (_ANCHORED.search(stripped) or _CHROME_WORDS.search(stripped)):
         for pattern, reason, words in CHROME:
             if (not words or any(word in stripped for word in words)) and pattern.search(stripped):
                 return reason
@@ -74,6 +78,8 @@ def chrome_reason(text: str) -> str | None:
 
 def strip_spam(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with injected runs cut out, and the runs."""
+    if not _SPAM_WORDS.search(text):
+        return text, ()
     found: list[str] = []
     for pattern, words in SPAM:
         if any(word in text for word in words) and pattern.search(text):
