@@ -182,10 +182,17 @@ _END = operator.itemgetter(1)
 
 @functools.lru_cache(maxsize=16)
 def _searched_labels(definition: TableDef) -> tuple[tuple[str, str, str], ...]:
-    """(folded label, kind, key) of every label looked for in a table's material."""
+    """(folded label, kind, key) of every label looked for in a table's material.
+
+    A text that several labels share is looked for once, for the first of them: a match of
+    the others would stand at the same place and be dropped as lying inside it.
+    """
     rows = [(label, "row", row.key) for row in definition.rows for label in _row_labels(row)]
     others = [(label, kind, key) for kind, key, label in _other_labels(definition)]
-    return tuple(rows + [entry for entry in others if len(entry[0]) >= 2])
+    first: dict[str, tuple[str, str, str]] = {}
+    for entry in rows + [entry for entry in others if len(entry[0]) >= 2]:
+        first.setdefault(entry[0], entry)
+    return tuple(first.values())
 
 
 def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
