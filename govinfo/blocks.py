@@ -15,6 +15,10 @@ from govinfo.cells import SourceRef
 # Blocks are tuples: a page makes hundreds of them, they are immutable and never validated
 # (the model validates what the assembler makes of them).
 
+#: ``new_tuple(GridCell, (text, source, 1, 1))``: a NamedTuple from all its fields in order,
+#: without the Python frame of the class's own constructor (readers make hundreds of them).
+new_tuple = tuple.__new__
+
 
 class TextBlock(NamedTuple):
     """A paragraph or a heading (``heading`` is the reader's hint: <h2>, <strong>, a short line)."""

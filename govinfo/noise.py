@@ -58,9 +58,9 @@ SPAM: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-# First one quick test for all: the patterns anchored at the start in one alternation (tried
-# at the start only), and the other patterns' words in another (literals: scanned for).  Only
-# text that passes is tried pattern by pattern, each only if it has one of its words.
+# One quick test for all: the patterns anchored at the start in one alternation (tried at
+# the start only), and the other patterns' words in another (literals: scanned for).  Only
+# text that passes (page chrome and spam, rare) is tried pattern by pattern.
 _ANCHORED = re.compile("|".join(f"(?:{p.pattern})" for p, _, words in CHROME if not words), re.I)
 _CHROME_WORDS = re.compile("|".join(re.escape(w) for _, _, words in CHROME for w in words), re.I)
 _SPAM_WORDS = re.compile("|".join(re.escape(w) for _, words in SPAM for w in words), re.I)
@@ -70,8 +70,8 @@ def chrome_reason(text: str) -> str | None:
     """Why a line is page chrome, or None if it is not."""
     stripped = text.strip()
     if stripped and (_ANCHORED.search(stripped) or _CHROME_WORDS.search(stripped)):
-        for pattern, reason, words in CHROME:
-            if (not words or any(word in stripped for word in words)) and pattern.search(stripped):
+        for pattern, reason, _ in CHROME:
+            if pattern.search(stripped):
                 return reason
     return None
 
@@ -81,8 +81,7 @@ def strip_spam(text: str) -> tuple[str, tuple[str, ...]]:
     if not _SPAM_WORDS.search(text):
         return text, ()
     found: list[str] = []
-    for pattern, words in SPAM:
-        if any(word in text for word in words) and pattern.search(text):
-            found.extend(m.group(0) for m in pattern.finditer(text))
-            text = pattern.sub("", text)
+    for pattern, _ in SPAM:
+        found.extend(m.group(0) for m in pattern.finditer(text))
+        text = pattern.sub("", text)
     return text, tuple(found)

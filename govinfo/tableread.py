@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import attrs
 
-from govinfo.blocks import Block, Grid, Image, TextBlock
+from govinfo.blocks import Block, Grid, Image, TextBlock, new_tuple
 from govinfo.cells import (
     Amount,
     Cell,
@@ -50,12 +50,11 @@ from govinfo.formats import (
     table_def,
 )
 from govinfo.tables import Row, Table, TableUnavailable
-from govinfo.text import fold, fold_cell, fold_cell_with_map, fold_with_map, normalize_digits
+from govinfo.text import fold, fold_cell, fold_cell_with_map, normalize_digits
 
 BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-"})
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
 _SPLIT_LIMIT = 20_000
-_tuple_new = tuple.__new__  # a tuple of a NamedTuple class without a Python frame per tuple
 
 
 class StreamCell(NamedTuple):
@@ -92,7 +91,7 @@ class Stream:
             if isinstance(element, Grid):
                 for grid_row in element.rows:
                     cells += [
-                        _tuple_new(StreamCell, (c[0], c[1], row, index, 0, True)) for c in grid_row
+                        new_tuple(StreamCell, (c[0], c[1], row, index, 0, True)) for c in grid_row
                     ]
                     row += 1
             elif isinstance(element, TextBlock):
@@ -103,19 +102,11 @@ class Stream:
                     cells.append(StreamCell(match.group(0), source, row, index, match.start()))
                 row += 1
         texts = [cell[0] for cell in cells]
-        parts = [
-            text
-            if text.isdigit() and text.isascii()
-            else fold_cell(text)
-            if len(text) <= 40
-            else fold(text)
-            for text in texts
-        ]
+        parts = list(map(fold_cell, texts))
         maps: list[tuple[int, ...] | None] = [None] * len(cells)
         # Only the cells whose folding changed them need a map (found without a Python loop).
         for i in itertools.compress(range(len(texts)), map(operator.ne, texts, parts)):
-            text = texts[i]
-            parts[i], maps[i] = fold_cell_with_map(text) if len(text) <= 40 else fold_with_map(text)
+            parts[i], maps[i] = fold_cell_with_map(texts[i])
         starts = tuple(itertools.accumulate(map(len, parts), initial=0))[:-1]
         return cls(tuple(cells), "".join(parts), starts, tuple(maps))
 
@@ -201,7 +192,7 @@ def _all_matches(stream: Stream, definition: TableDef) -> list[_Match]:
     for label, kind, key in _searched_labels(definition):
         start = find(label)
         while start >= 0:
-            matches.append(_tuple_new(_Match, (start, start + len(label), kind, key)))
+            matches.append(new_tuple(_Match, (start, start + len(label), kind, key)))
             start = find(label, start + 1)
     # A label inside a longer one is not a label of its own (其他 inside 2.其他法律…): sorted
     # by start, longest first, a match ending before the furthest end so far lies inside.
@@ -657,7 +648,7 @@ def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowRead
         return None
     label_cell, label_char = stream.at(match.end - 1)
     cell = stream.cells[label_cell]
-    if not cell.grid or (label_char + 1 < len(cell.text) and fold(cell.text[label_char + 1 :])):
+    if not cell.grid or fold(cell.text[label_char + 1 :]):
         return None
     width = len(row.columns)
     after = label_cell + 1 + width

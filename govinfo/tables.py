@@ -127,12 +127,13 @@ def _check_rows(table: Table, attribute: attrs.Attribute[Any], rows: tuple[Row, 
             or len(row.cells) != len(known[1])
             or not all(map(frozenset.__contains__, known[1], map(type, row.cells)))
         ):
-            _check_row(definition, row)
-        if kinds[row.key][0] <= last:
+            _check_row(definition, row)  # raises, naming what is wrong (or passes an Amount)
+        place = kinds[row.key][0]
+        if place <= last:
             raise InvalidValueError(
                 f"{table.key}.{row.key}: rows must be unique and in the format's order"
             )
-        last = kinds[row.key][0]
+        last = place
 
 
 @attrs.frozen

@@ -178,8 +178,8 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(where)
 
 
-# Table cells and labels are short and the same in every report: their folds are remembered
-# (both functions are pure; the caches are bounded).
+# Table cells and labels are the same in every report: their folds are remembered (both
+# functions are pure; the caches are bounded by count).
 fold_cell = functools.lru_cache(maxsize=16384)(fold)
 fold_cell_with_map = functools.lru_cache(maxsize=4096)(fold_with_map)
 

@@ -18,7 +18,7 @@ from lxml.etree import _Element
 
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
-from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
+from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock, new_tuple
 from govinfo.cells import SourceRef, source_at
 from govinfo.errors import DecodeError
 from govinfo.formats import ANNUAL_REPORT_SECTIONS
@@ -38,8 +38,6 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPAN_LIMIT = 1000
-_NO_SOURCE = SourceRef(line=1)  # a marker: "not looked up yet" (compared by identity)
-_tuple_new = tuple.__new__  # a GridCell without a Python frame per cell
 _SPAN = re.compile(r"\s*(\d+)")
 _LABELS = tuple(
     fold(label)
@@ -66,7 +64,10 @@ def _span(value: str | None) -> int:
 
 
 def _source(element: _Element) -> SourceRef | None:
-    line = element.sourceline
+    return _line_source(element.sourceline)
+
+
+def _line_source(line: object) -> SourceRef | None:
     return source_at(line) if isinstance(line, int) and line >= 1 else None
 
 
@@ -122,15 +123,13 @@ def _grid(table: _Element) -> Grid:
         cells = []
         for cell in tr.iterchildren("td", "th"):  # (filtered by lxml: no proxy for the rest)
             line = cell.sourceline
-            source = sources.get(line, _NO_SOURCE)
-            if source is _NO_SOURCE:
-                source = sources[line] = (
-                    source_at(line) if type(line) is int and line >= 1 else None
-                )
+            if line not in sources:
+                sources[line] = _line_source(line)
+            source = sources[line]
             rowspan = cell.get("rowspan")
             colspan = cell.get("colspan")
             cells.append(
-                _tuple_new(
+                new_tuple(
                     GridCell,
                     (
                         _text(cell).strip(),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
-from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock
+from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock, new_tuple
 from govinfo.cells import SourceRef, source_at
 from govinfo.text import decode, looks_binary
 
@@ -40,16 +40,11 @@ class _Line(NamedTuple):
         return source_at(self.number, self.offset)
 
 
-# A report has hundreds of lines and cells: tuples are built with tuple.__new__ (no Python
-# frame per tuple, as a NamedTuple's own constructor has).
-_tuple_new = tuple.__new__
-
-
 def _lines(text: str) -> list[_Line]:
     raw = text.splitlines(keepends=True)
     return list(
         map(
-            _tuple_new,
+            new_tuple,
             itertools.repeat(_Line),
             zip(
                 [line.rstrip("\r\n") for line in raw],
@@ -67,11 +62,13 @@ def _is_blank(line: _Line) -> bool:
 
 def _is_pipe_row(line: _Line) -> bool:
     """A Markdown table row, its outer pipes optional: ``| a | 1 |`` or ``a | 1 | 2``."""
-    return "|" in line.text and _is_pipe_text(line.text.strip())
+    return _is_pipe_text(line.text.strip())
 
 
 def _is_pipe_text(stripped: str) -> bool:
-    return stripped.count("|") >= 2 or (stripped.startswith("|") and stripped.endswith("|"))
+    return "|" in stripped and (
+        stripped.count("|") >= 2 or (stripped.startswith("|") and stripped.endswith("|"))
+    )
 
 
 def _is_tab_row(line: _Line) -> bool:
@@ -107,18 +104,17 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
 
     A line without the tab right after a cell continues it (a label broken across lines).
     """
-    # Rows of (text, line number, offset) first; cells are made once the rows are known.
-    rows: list[list[tuple[str, int, int]]] = []
-    row: list[tuple[str, int, int]] = []
+    rows: list[tuple[GridCell, ...]] = []
+    row: list[GridCell] = []
     i = start
     end = len(lines)
     while i < end:
         text, number, offset = lines[i]
         if text[:1] == "\t":
-            row.append((text[1:].strip(), number, offset))
-        elif not text or text.isspace():
+            row.append(new_tuple(GridCell, (text[1:].strip(), source_at(number, offset), 1, 1)))
+        elif _is_blank(lines[i]):
             if row:
-                rows.append(row)
+                rows.append(tuple(row))
                 row = []
             # The table goes on only if the next non-blank line is indented again.
             j = i + 1
@@ -128,26 +124,22 @@ def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
                 i = j
                 break
         elif row and len(text.strip()) <= 12 and not _ITEM_START.match(text):
-            cell_text, cell_number, cell_offset = row[-1]
-            row[-1] = (f"{cell_text}\n{text.strip()}", cell_number, cell_offset)
+            last = row[-1]
+            row[-1] = last._replace(text=f"{last.text}\n{text.strip()}")
         else:
             break
         i += 1
     if row:
-        rows.append(row)
-    grid_rows = tuple(
-        tuple([_tuple_new(GridCell, (t, source_at(n, o), 1, 1)) for t, n, o in cells])
-        for cells in rows
-    )
-    return Grid(grid_rows, lines[start].source), i
+        rows.append(tuple(row))
+    return Grid(tuple(rows), lines[start].source), i
 
 
 def _wrap_width(lines: list[_Line]) -> int:
     """The width paragraphs are wrapped at (text converted from a PDF), 0 if they are not."""
     text_lines = [
         stripped
-        for stripped, indented in ((line.text.strip(), line.text[:1] == "\t") for line in lines)
-        if stripped and not indented and ("|" not in stripped or not _is_pipe_text(stripped))
+        for line in lines
+        if (stripped := line.text.strip()) and line.text[:1] != "\t" and not _is_pipe_text(stripped)
     ]
     if len(text_lines) < 8:
         return 0
@@ -168,7 +160,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
     start = 0
     # A crawler's header: "key: value" lines closed by a ===== 正文 ===== line.
     for i, line in enumerate(lines[:40]):
-        if "正文" in line.text and _HEADER_END.match(line.text.strip()):
+        if _HEADER_END.match(line.text.strip()):
             for head in lines[:i]:
                 match = _HEADER_LINE.match(head.text.strip())
                 if match:
@@ -217,7 +209,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
                 i += 1
             blocks.append(Grid(tuple(rows), first.source))
             continue
-        if len(stripped) <= 40 and _PAGE_FOOTER.match(stripped):
+        if _PAGE_FOOTER.match(stripped):
             if not wrapped:
                 flush()  # a wrapped paragraph runs on over the page break
             dropped.append((line.text, "a page number", line.source))
@@ -229,7 +221,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
             blocks.append(Image(image.group(1), line.source))
             i += 1
             continue
-        if stripped[0] == "#" and _MD_HEADING.match(stripped):
+        if _MD_HEADING.match(stripped):
             flush()
             blocks.append(TextBlock(_MD_HEADING.sub("", stripped), line.source, heading=True))
             i += 1
