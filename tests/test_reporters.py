@@ -163,9 +163,6 @@ def test_html_is_self_contained(broken: AnnualReport) -> None:
 
 def test_reporters_render_every_example() -> None:
     for example in sorted(EXAMPLES.iterdir()):
-        try:
-            document = govinfo.read(Source(example.read_bytes(), example.name))
-        except govinfo.GovinfoError:
-            continue
+        document = govinfo.read(Source(example.read_bytes(), example.name))  # every one reads
         for name in ("markdown", "table", "csv", "html", "json"):
             assert govinfo.render(document, name)
