@@ -7,7 +7,7 @@ would be; :func:`govinfo.check` runs every registered rule.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import pluggy
@@ -219,27 +219,31 @@ def _applicant_columns(definition: TableDef) -> tuple[ColumnDef, ...]:
     return definition.rows[0].columns
 
 
-def _values(table: Table, derive: bool) -> dict[str, list[Number | None]]:
+def _values(table: Table, derive: bool) -> Mapping[str, Sequence[Number | None]]:
     """Each printed row's values, None where there is none; a blank total derived from its
     row when ``derive`` is set.  The quick path of the rules: operands and findings are only
     built where a rule does not plainly hold."""
-    out: dict[str, list[Number | None]] = {}
+    numbers = table.numbers()
+    if not derive or not any(None in values for values in numbers.values()):
+        return numbers
+    out: dict[str, Sequence[Number | None]] = dict(numbers)
     definition = table.definition
     for row in table.rows:
-        values = list(map(number, row.cells))
-        if derive and None in values:
-            columns = definition.row(row.key).columns
-            for i, column in enumerate(columns):
-                if column.is_total and values[i] is None and isinstance(row.cells[i], NotReported):
-                    parts = [v for j, v in enumerate(values) if j != i]
-                    if all(v is not None for v in parts):
-                        values[i] = sum(v for v in parts if v is not None)
+        values = list(numbers[row.key])
+        if None not in values:
+            continue
+        columns = definition.row(row.key).columns
+        for i, column in enumerate(columns):
+            if column.is_total and values[i] is None and isinstance(row.cells[i], NotReported):
+                parts = [v for j, v in enumerate(values) if j != i]
+                if all(v is not None for v in parts):
+                    values[i] = sum(v for v in parts if v is not None)
         out[row.key] = values
     return out
 
 
 def _plainly_holds(
-    values: dict[str, list[Number | None]],
+    values: Mapping[str, Sequence[Number | None]],
     left: Sequence[RowDef],
     right: Sequence[RowDef],
     index: int,

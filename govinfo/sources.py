@@ -28,11 +28,12 @@ class Source:
     media_type: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
     #: The kind of document the caller says it is (``--kind``); readers detect it otherwise.
     kind: DocumentKind | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    #: The name's last suffix, lower-cased, with its dot ('' if none); every reader's
+    #: ``accepts`` asks for it.
+    suffix: str = attrs.field(init=False, repr=False, eq=False)
 
-    @property
-    def suffix(self) -> str:
-        """The name's last suffix, lower-cased, with its dot ('' if none)."""
-        return PurePath(self.name).suffix.lower() if self.name else ""
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "suffix", PurePath(self.name).suffix.lower() if self.name else "")
 
     @classmethod
     def from_path(cls, path: str | os.PathLike[str]) -> Source:

@@ -49,7 +49,7 @@ from govinfo.formats import (
     TableKey,
     table_def,
 )
-from govinfo.tables import Row, Table, TableUnavailable
+from govinfo.tables import Row, Table, TableUnavailable, row_of
 from govinfo.text import fold, fold_cell, fold_cell_with_map, normalize_digits
 
 BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-"})
@@ -754,7 +754,7 @@ def _read_rows(
             source = next((c.source for c in found_reading.cells if c.source is not None), None)
             keys = tuple(f"{definition.key}.{row.key}.{c.key}" for c in row.columns)
             notes.append(ReadingNote(found_reading.note, keys=keys, source=source))
-        built.append(Row(row.key, found_reading.cells))
+        built.append(row_of(row.key, found_reading.cells))
     table = Table(definition.key, definition.version, tuple(built))
     table, more = _resolve_candidates(table, definition, readings)
     notes.extend(more)
@@ -949,7 +949,7 @@ def _read_single_row_table(
     rows = []
     offset = 0
     for row in definition.rows:
-        rows.append(Row(row.key, reading.cells[offset : offset + len(row.columns)]))
+        rows.append(row_of(row.key, reading.cells[offset : offset + len(row.columns)]))
         offset += len(row.columns)
     assert offset == width
     return (

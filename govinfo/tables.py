@@ -17,8 +17,10 @@ from govinfo.cells import (
     Change,
     Count,
     NotReported,
+    Number,
     SourceRef,
     Unreadable,
+    number,
 )
 from govinfo.errors import InvalidValueError
 from govinfo.formats import (
@@ -67,6 +69,15 @@ class Row:
 
     key: str = attrs.field(validator=v.instance_of(str))
     cells: tuple[Cell, ...] = attrs.field(validator=v.tuple_of(CELL_TYPES))
+
+
+def row_of(key: str, cells: tuple[Cell, ...]) -> Row:
+    """``Row(key, cells)`` without its checks, for a row that goes straight into a Table:
+    the table checks every cell's type against its column (readers make dozens of rows)."""
+    row: Row = object.__new__(Row)
+    object.__setattr__(row, "key", key)
+    object.__setattr__(row, "cells", cells)
+    return row
 
 
 def _check_row(definition: TableDef, row: Row) -> None:
@@ -158,9 +169,21 @@ class Table:
     version: FormatVersion = attrs.field(validator=v.one_of(FORMAT_VERSIONS))
     rows: tuple[Row, ...] = attrs.field(validator=[v.tuple_of(Row), _check_rows])
     _index: Mapping[str, Row] = attrs.field(init=False, repr=False, eq=False)
+    _numbers: Mapping[str, tuple[Number | None, ...]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", {row.key: row for row in self.rows})
+
+    def numbers(self) -> Mapping[str, tuple[Number | None, ...]]:
+        """Each printed row's values by row key, None where a cell gives none (worked out
+        once: every arithmetic rule reads them)."""
+        found = self._numbers
+        if found is None:
+            found = {row.key: tuple(map(number, row.cells)) for row in self.rows}
+            object.__setattr__(self, "_numbers", found)
+        return found
 
     @property
     def definition(self) -> TableDef:
