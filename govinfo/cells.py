@@ -8,8 +8,11 @@ cell only refuses values that cannot exist.
 
 from __future__ import annotations
 
+import collections
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -140,6 +143,43 @@ def count_of(value: int, raw: str | None, source: SourceRef | None) -> Count:
     _set(cell, "raw", raw)
     _set(cell, "source", source)
     return cell
+
+
+# The same, many at a time: the objects are made and their slots filled by C-level maps,
+# with no Python frame per object (a table section has hundreds of lines and cells).
+_exhaust: Callable[[Iterable[object]], None] = collections.deque[object](maxlen=0).extend
+
+
+def sources_at(lines: Sequence[int], offsets: Sequence[int]) -> list[SourceRef]:
+    """``[source_at(line, offset) ...]`` for lines ≥ 1 and offsets ≥ 0 known valid."""
+    refs: list[SourceRef] = list(map(_new, itertools.repeat(SourceRef, len(lines))))
+    _exhaust(map(_SOURCE_LINE, refs, lines))
+    _exhaust(map(_SOURCE_OFFSET, refs, offsets))
+    return refs
+
+
+def counts_of(
+    values: Sequence[int], raws: Sequence[str | None], sources: Sequence[SourceRef | None]
+) -> list[Count]:
+    """``[count_of(value, raw, source) ...]`` for ints ≥ 0 read from ``raws``."""
+    cells: list[Count] = list(map(_new, itertools.repeat(Count, len(values))))
+    _exhaust(map(_COUNT_VALUE, cells, values))
+    _exhaust(map(_COUNT_RAW, cells, raws))
+    _exhaust(map(_COUNT_SOURCE, cells, sources))
+    return cells
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """The setter of a slot, past a frozen class's ``__setattr__``."""
+    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_SOURCE_LINE = _slot_setter(SourceRef, "line")
+_SOURCE_OFFSET = _slot_setter(SourceRef, "offset")
+_COUNT_VALUE = _slot_setter(Count, "value")
+_COUNT_RAW = _slot_setter(Count, "raw")
+_COUNT_SOURCE = _slot_setter(Count, "source")
 
 
 CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)

@@ -35,6 +35,7 @@ from govinfo.cells import (
     SourceRef,
     Unreadable,
     count_of,
+    counts_of,
     source_at,
 )
 from govinfo.documents import ReadingNote
@@ -665,7 +666,7 @@ def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowRead
         or [value.row for value in values].count(cell.row) != width
     ):
         return None
-    cells = tuple(map(count_of, map(int, texts), texts, [value.source for value in values]))
+    cells = tuple(counts_of(list(map(int, texts)), texts, [value.source for value in values]))
     return RowReading(row.key, cells, " ".join(texts)), after - 1
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from govinfo import Document, ReaderSpec, Source, hookimpl
 from govinfo.assemble import assemble
 from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock, new_tuple
-from govinfo.cells import SourceRef, source_at
+from govinfo.cells import SourceRef, source_at, sources_at
 from govinfo.text import decode, looks_binary
 
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\()?([^\s()]+?\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
@@ -30,39 +30,31 @@ _ITEM_START = re.compile(
 )
 
 
-class _Line(NamedTuple):
-    text: str
-    number: int  # 1-based
-    offset: int  # of the line's first character in the decoded text
+class _Lines(NamedTuple):
+    """The text's lines (without their line breaks) and where each starts in the text.
 
-    @property
-    def source(self) -> SourceRef:
-        return source_at(self.number, self.offset)
+    Line ``i`` (0-based) is line ``i + 1`` of the source; a SourceRef is made only for the
+    lines that become blocks or cells.
+    """
+
+    texts: list[str]
+    offsets: list[int]  # one more than lines: where the text ends
+
+    def source(self, i: int) -> SourceRef:
+        return source_at(i + 1, self.offsets[i])
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> _Lines:
     raw = text.splitlines(keepends=True)
-    return list(
-        map(
-            new_tuple,
-            itertools.repeat(_Line),
-            zip(
-                [line.rstrip("\r\n") for line in raw],
-                range(1, len(raw) + 1),
-                itertools.accumulate(map(len, raw), initial=0),
-                strict=False,  # one offset more than lines: where the text ends
-            ),
-        )
+    return _Lines(
+        [line.rstrip("\r\n") for line in raw],
+        list(itertools.accumulate(map(len, raw), initial=0)),
     )
 
 
-def _is_blank(line: _Line) -> bool:
-    return not line.text.strip()
-
-
-def _is_pipe_row(line: _Line) -> bool:
+def _is_pipe_row(text: str) -> bool:
     """A Markdown table row, its outer pipes optional: ``| a | 1 |`` or ``a | 1 | 2``."""
-    return _is_pipe_text(line.text.strip())
+    return "|" in text and _is_pipe_text(text.strip())
 
 
 def _is_pipe_text(stripped: str) -> bool:
@@ -71,75 +63,95 @@ def _is_pipe_text(stripped: str) -> bool:
     )
 
 
-def _is_tab_row(line: _Line) -> bool:
-    if "\t" not in line.text:
+def _is_tab_row(text: str) -> bool:
+    if "\t" not in text:
         return False
-    stripped = line.text.strip()
+    stripped = text.strip()
     return "\t" in stripped and len([f for f in stripped.split("\t") if f.strip()]) >= 2
 
 
-def _pipe_cells(line: _Line) -> tuple[GridCell, ...]:
-    body = line.text.strip()
-    start = line.text.index(body[0]) + (1 if body.startswith("|") else 0)
+def _pipe_cells(lines: _Lines, i: int) -> tuple[GridCell, ...]:
+    text = lines.texts[i]
+    body = text.strip()
+    start = text.index(body[0]) + (1 if body.startswith("|") else 0)
     cells = []
     position = start
     for field in body.removeprefix("|").removesuffix("|").split("|"):
-        cells.append(GridCell(field.strip(), source_at(line.number, line.offset + position)))
+        cells.append(GridCell(field.strip(), source_at(i + 1, lines.offsets[i] + position)))
         position += len(field) + 1
     return tuple(cells)
 
 
-def _tab_cells(line: _Line) -> tuple[GridCell, ...]:
+def _tab_cells(lines: _Lines, i: int) -> tuple[GridCell, ...]:
     cells = []
     position = 0
-    for field in line.text.split("\t"):
+    for field in lines.texts[i].split("\t"):
         if field.strip():
-            cells.append(GridCell(field.strip(), source_at(line.number, line.offset + position)))
+            cells.append(GridCell(field.strip(), source_at(i + 1, lines.offsets[i] + position)))
         position += len(field) + 1
     return tuple(cells)
 
 
-def _cell_per_line_grid(lines: list[_Line], start: int) -> tuple[Grid, int]:
+def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     """A table pasted one cell per line, each indented by a tab, rows parted by blank lines.
 
     A line without the tab right after a cell continues it (a label broken across lines).
     """
-    rows: list[tuple[GridCell, ...]] = []
-    row: list[GridCell] = []
+    # First where the cells are (which lines, where rows end, what continues a cell), then
+    # the cells, all at once.
+    texts = lines.texts
+    at: list[int] = []  # the line of each cell
+    ends: list[int] = []  # how many cells there are at the end of each row
+    more: dict[int, list[str]] = {}  # lines continuing a cell, by the cell's place
+    row_start = 0
     i = start
-    end = len(lines)
+    end = len(texts)
     while i < end:
-        text, number, offset = lines[i]
+        text = texts[i]
         if text[:1] == "\t":
-            row.append(new_tuple(GridCell, (text[1:].strip(), source_at(number, offset), 1, 1)))
-        elif _is_blank(lines[i]):
-            if row:
-                rows.append(tuple(row))
-                row = []
+            at.append(i)
+        elif not text.strip():
+            if len(at) > row_start:
+                ends.append(len(at))
+                row_start = len(at)
             # The table goes on only if the next non-blank line is indented again.
             j = i + 1
-            while j < end and _is_blank(lines[j]):
+            while j < end and not texts[j].strip():
                 j += 1
-            if j >= end or lines[j].text[:1] != "\t":
+            if j >= end or texts[j][:1] != "\t":
                 i = j
                 break
-        elif row and len(text.strip()) <= 12 and not _ITEM_START.match(text):
-            last = row[-1]
-            row[-1] = last._replace(text=f"{last.text}\n{text.strip()}")
+            i = j
+            continue
+        elif len(at) > row_start and len(text.strip()) <= 12 and not _ITEM_START.match(text):
+            more.setdefault(len(at) - 1, []).append(text.strip())
         else:
             break
         i += 1
-    if row:
-        rows.append(tuple(row))
-    return Grid(tuple(rows), lines[start].source), i
+    if len(at) > row_start:
+        ends.append(len(at))
+    # A cell line starts with its tab, so stripping the line strips the cell.
+    cell_texts = list(map(str.strip, map(texts.__getitem__, at)))
+    for place, continued in more.items():
+        cell_texts[place] = "\n".join([cell_texts[place], *continued])
+    sources = sources_at(list(map((1).__add__, at)), list(map(lines.offsets.__getitem__, at)))
+    cells = list(
+        map(
+            new_tuple,
+            itertools.repeat(GridCell),
+            zip(cell_texts, sources, itertools.repeat(1), itertools.repeat(1)),
+        )
+    )
+    rows = tuple(map(tuple, map(cells.__getitem__, map(slice, [0, *ends], ends))))
+    return Grid(rows, lines.source(start)), i
 
 
-def _wrap_width(lines: list[_Line]) -> int:
+def _wrap_width(texts: list[str]) -> int:
     """The width paragraphs are wrapped at (text converted from a PDF), 0 if they are not."""
     text_lines = [
         stripped
-        for line in lines
-        if (stripped := line.text.strip()) and line.text[:1] != "\t" and not _is_pipe_text(stripped)
+        for text in texts
+        if (stripped := text.strip()) and text[:1] != "\t" and not _is_pipe_text(stripped)
     ]
     if len(text_lines) < 8:
         return 0
@@ -155,43 +167,47 @@ def _wrap_width(lines: list[_Line]) -> int:
 def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:
     """The blocks of a text document."""
     lines = _lines(text)
+    texts = lines.texts
+    source = lines.source
     header: list[tuple[str, str]] = []
     dropped: list[tuple[str, str, SourceRef | None]] = []
     start = 0
     # A crawler's header: "key: value" lines closed by a ===== 正文 ===== line.
-    for i, line in enumerate(lines[:40]):
-        if _HEADER_END.match(line.text.strip()):
-            for head in lines[:i]:
-                match = _HEADER_LINE.match(head.text.strip())
+    for i, line in enumerate(texts[:40]):
+        if _HEADER_END.match(line.strip()):
+            for h, head in enumerate(texts[:i]):
+                match = _HEADER_LINE.match(head.strip())
                 if match:
                     header.append((match.group(1), match.group(2).strip()))
-                if head.text.strip():
-                    dropped.append((head.text, "the crawler's header", head.source))
-            dropped.append((line.text, "the crawler's header", line.source))
+                if head.strip():
+                    dropped.append((head, "the crawler's header", source(h)))
+            dropped.append((line, "the crawler's header", source(i)))
             start = i + 1
             break
-    width = _wrap_width(lines[start:])
+    width = _wrap_width(texts[start:])
     wrapped = width > 0
     blocks: list[Block] = []
-    paragraph: list[_Line] = []
+    paragraph: list[int] = []
 
     def flush() -> None:
         if paragraph:
+            first = paragraph[0]
             joined = (
-                "".join(p.text.strip() for p in paragraph) if wrapped else paragraph[0].text.strip()
+                "".join(texts[p].strip() for p in paragraph) if wrapped else texts[first].strip()
             )
-            blocks.append(TextBlock(joined, paragraph[0].source, heading=_heading_hint(joined)))
+            blocks.append(TextBlock(joined, source(first), heading=_heading_hint(joined)))
             paragraph.clear()
 
     i = start
-    while i < len(lines):
-        line = lines[i]
-        stripped = line.text.strip()
+    end = len(texts)
+    while i < end:
+        line = texts[i]
+        stripped = line.strip()
         if not stripped:
             flush()
             i += 1
             continue
-        if line.text.startswith("\t") and not _is_tab_row(line):
+        if line[:1] == "\t" and not _is_tab_row(line):
             flush()
             grid, i = _cell_per_line_grid(lines, i)
             blocks.append(grid)
@@ -199,40 +215,39 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
         if _is_pipe_row(line) or _is_tab_row(line):
             flush()
             rows = []
-            first = line
-            while i < len(lines) and (_is_pipe_row(lines[i]) or _is_tab_row(lines[i])):
-                current = lines[i]
-                if not _PIPE_SEPARATOR.match(current.text.strip()):
+            first = i
+            while i < end and (_is_pipe_row(texts[i]) or _is_tab_row(texts[i])):
+                if not _PIPE_SEPARATOR.match(texts[i].strip()):
                     rows.append(
-                        _pipe_cells(current) if _is_pipe_row(current) else _tab_cells(current)
+                        _pipe_cells(lines, i) if _is_pipe_row(texts[i]) else _tab_cells(lines, i)
                     )
                 i += 1
-            blocks.append(Grid(tuple(rows), first.source))
+            blocks.append(Grid(tuple(rows), source(first)))
             continue
         if _PAGE_FOOTER.match(stripped):
             if not wrapped:
                 flush()  # a wrapped paragraph runs on over the page break
-            dropped.append((line.text, "a page number", line.source))
+            dropped.append((line, "a page number", source(i)))
             i += 1
             continue
         image = _IMAGE.match(stripped) if len(stripped) <= 300 and "." in stripped else None
         if image:
             flush()
-            blocks.append(Image(image.group(1), line.source))
+            blocks.append(Image(image.group(1), source(i)))
             i += 1
             continue
         if _MD_HEADING.match(stripped):
             flush()
-            blocks.append(TextBlock(_MD_HEADING.sub("", stripped), line.source, heading=True))
+            blocks.append(TextBlock(_MD_HEADING.sub("", stripped), source(i), heading=True))
             i += 1
             continue
         if (
             wrapped
             and paragraph
-            and (_ITEM_START.match(stripped) or _ends_paragraph(paragraph[-1], width))
+            and (_ITEM_START.match(stripped) or _ends_paragraph(texts[paragraph[-1]], width))
         ):
             flush()
-        paragraph.append(line)
+        paragraph.append(i)
         if not wrapped:
             flush()
         i += 1
@@ -247,10 +262,10 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
     )
 
 
-def _ends_paragraph(line: _Line, width: int) -> bool:
+def _ends_paragraph(line: str, width: int) -> bool:
     """Whether a wrapped paragraph ends after this line: a short line (a heading, the last
     line of a paragraph, a title) or a full stop."""
-    text = line.text.strip()
+    text = line.strip()
     return text.endswith("。") or len(text) < width * 0.7
 
 
