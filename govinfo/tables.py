@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -20,7 +21,6 @@ from govinfo.cells import (
     Number,
     SourceRef,
     Unreadable,
-    number,
 )
 from govinfo.errors import InvalidValueError
 from govinfo.formats import (
@@ -43,6 +43,8 @@ _ALLOWED: Mapping[CellKind, tuple[type, ...]] = {
 
 CellInput: TypeAlias = "Cell | int | Decimal | None"
 _ABSENT = NotReported("")
+_VALUE = itertools.repeat("value")
+_NO_VALUE = itertools.repeat(None)
 
 
 def make_cell(column: ColumnDef, value: CellInput, *, where: str = "") -> Cell:
@@ -181,7 +183,11 @@ class Table:
         once: every arithmetic rule reads them)."""
         found = self._numbers
         if found is None:
-            found = {row.key: tuple(map(number, row.cells)) for row in self.rows}
+            # ``number(cell)`` for every cell, without a Python call each: a Count, Change or
+            # Amount has a value, a NotReported or Unreadable cell has none.
+            found = {
+                row.key: tuple(map(getattr, row.cells, _VALUE, _NO_VALUE)) for row in self.rows
+            }
             object.__setattr__(self, "_numbers", found)
         return found
 

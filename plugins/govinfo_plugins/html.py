@@ -37,6 +37,7 @@ _BLOCK_TAGS = frozenset(
     )
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_TAG = re.compile(rb"<(?:body|div|p[ >]|table|meta)")  # (in a lower-cased head)
 _SPAN_LIMIT = 1000
 _SPAN = re.compile(r"\s*(\d+)")
 _LABELS = tuple(
@@ -285,8 +286,8 @@ def accepts(source: Source) -> float:
     if looks_binary(source.data[:4096]):  # a sniff: decoding looks at more, and says why
         return 0.0
     head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    is_html = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or any(
-        tag in head for tag in (b"<body", b"<div", b"<p>", b"<p ", b"<table", b"<meta")
+    is_html = (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml")) or _TAG.search(head) is not None
     )
     if not is_html:
         return 0.6 if source.suffix in (".html", ".htm", ".shtml") else 0.0

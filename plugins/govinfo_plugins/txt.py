@@ -276,9 +276,10 @@ def _heading_hint(text: str) -> bool:
 # --------------------------------------------------------------------------- plugin
 
 
-_MARKERS = tuple(
-    {
+_MARKERS = (
+    *(
         word.encode(encoding)
+        for encoding in ("utf-8", "gb18030")
         for word in (
             "总体情况",
             "主动公开",
@@ -287,10 +288,23 @@ _MARKERS = tuple(
             "存在的主要问题",
             "其他需要报告",
         )
-        for encoding in ("utf-8", "gb18030")
-    }
-    | {b"general situation", b"other matters", b"reconsideration", b"main problems"}
+    ),
+    b"general situation",
+    b"other matters",
+    b"reconsideration",
+    b"main problems",
 )
+
+
+def _has_markers(sample: bytes, wanted: int) -> bool:
+    """Whether the sample has at least ``wanted`` of the markers (looked for in turn, and
+    no further than needed)."""
+    for marker in _MARKERS:
+        if marker in sample:
+            wanted -= 1
+            if wanted == 0:
+                return True
+    return False
 
 
 def accepts(source: Source) -> float:
@@ -305,7 +319,7 @@ def accepts(source: Source) -> float:
     if looks_binary(source.data[:4096]):  # a sniff: decoding looks at more, and says why
         return 0.0
     sample = source.data[:262144].lower()
-    if sum(1 for marker in _MARKERS if marker in sample) >= 3:
+    if _has_markers(sample, 3):
         return 0.9
     return 0.3 if source.suffix in (".txt", ".md", ".text") else 0.1
 
