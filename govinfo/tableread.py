@@ -322,9 +322,12 @@ def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
 # --------------------------------------------------------------------------- rows
 
 
-@attrs.frozen
-class RowReading:
-    """A row read from the stream: its cells, how, and the text they came from."""
+class RowReading(NamedTuple):
+    """A row read from the stream: its cells, how, and the text they came from.
+
+    (A tuple, not an attrs class: every row of every table makes one, and it never leaves
+    here.)
+    """
 
     key: str
     cells: tuple[Cell, ...]
@@ -355,7 +358,7 @@ def read_row(row: RowDef, tokens: Sequence[_Token], *, total_rule: bool) -> RowR
         )
 
     if not tokens:
-        return attrs.evolve(unreadable("no values follow the row's label"), empty=True)
+        return unreadable("no values follow the row's label")._replace(empty=True)
     if any(t.kind == "text" for t in tokens):
         noise = next(t.text.strip() for t in tokens if t.kind == "text")
         return unreadable(f"text among the values ({noise!r})")
@@ -627,12 +630,14 @@ def _table_bounds(
 ) -> tuple[int, int]:
     """The first and last cells of the table: from its header labels (those long enough not
     to be words of the narrative) and the debris around them, to the debris after its end."""
+    # (A match's cell is before ``first`` exactly when the match starts before that cell
+    # does, and not more than 60 cells before when it starts at or after that one's start.)
+    lo = stream.starts[first - 60] if first >= 60 else -1
+    hi = stream.starts[first] if first < len(stream.starts) else len(stream.folded) + 1
     headers = [
-        cell
+        stream.at(m.start)[0]
         for m in matches
-        if m.kind != "row"
-        and m.end - m.start >= 4
-        and first - 60 <= (cell := stream.at(m.start)[0]) < first
+        if lo <= m.start < hi and m.kind != "row" and m.end - m.start >= 4
     ]
     first = min([first, *headers])
     while first > 0 and _is_material(stream.cells[first - 1], vocabulary):
@@ -642,37 +647,51 @@ def _table_bounds(
     return first, last
 
 
-def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowReading, int] | None:
+def _plain_grid_row(
+    stream: Stream, match: _Match, key: str, width: int
+) -> tuple[RowReading, int] | None:
     """The quick reading of the common case: a grid row holding the label, then exactly one
-    plain count per column, then nothing.  None when the row is anything else."""
-    if not _counts_only(row):
-        return None
+    plain count per column, then nothing.  None when the row is anything else.
+
+    (Only for rows whose columns are all counts.)
+    """
+    cells = stream.cells
     label_cell, label_char = stream.at(match.end - 1)
-    cell = stream.cells[label_cell]
-    if not cell.grid or fold(cell.text[label_char + 1 :]):
+    cell = cells[label_cell]
+    if not cell.grid:
         return None
-    width = len(row.columns)
+    rest = cell.text[label_char + 1 :]
+    if rest and fold(rest):
+        return None
     after = label_cell + 1 + width
-    values = stream.cells[label_cell + 1 : after]
-    if len(values) != width:
-        return None
-    if after < len(stream.cells) and stream.cells[after].row == cell.row:
-        return None
-    texts = [value.text for value in values]
-    joined = "".join(texts)
+    values = cells[label_cell + 1 : after]
+    # Stream rows never decrease: the values are all in the label's row when the last is,
+    # and the row ends with them when the next cell is in another.
     if (
-        not (joined.isdigit() and joined.isascii())
-        or not all(texts)
-        or [value.row for value in values].count(cell.row) != width
+        len(values) != width
+        or values[-1].row != cell.row
+        or (after < len(cells) and cells[after].row == cell.row)
     ):
         return None
-    cells = tuple(counts_of(list(map(int, texts)), texts, [value.source for value in values]))
-    return RowReading(row.key, cells, " ".join(texts)), after - 1
+    texts = list(map(_TEXT, values))
+    joined = "".join(texts)
+    if not (joined.isdigit() and joined.isascii()) or not all(texts):
+        return None
+    counts = counts_of(list(map(int, texts)), texts, list(map(_SOURCE, values)))
+    return RowReading(key, tuple(counts), " ".join(texts)), after - 1
 
 
-@functools.lru_cache(maxsize=256)
-def _counts_only(row: RowDef) -> bool:
-    return all(column.kind is CellKind.COUNT for column in row.columns)
+_TEXT = operator.itemgetter(0)
+_SOURCE = operator.itemgetter(1)
+
+
+@functools.lru_cache(maxsize=16)
+def _row_plans(definition: TableDef) -> tuple[tuple[RowDef, str, int, bool], ...]:
+    """(row, key, width, whether every column is a count) for each row of the format."""
+    return tuple(
+        (row, row.key, len(row.columns), all(c.kind is CellKind.COUNT for c in row.columns))
+        for row in definition.rows
+    )
 
 
 def _read_rows(
@@ -694,27 +713,29 @@ def _read_rows(
     if not row_matches:
         return None
     vocabulary = _label_vocabulary(definition)
-    boundaries = sorted({m.start for m in matches})
+    boundaries: list[int] | None = None  # where labels start, for rows read from tokens
     readings: dict[str, RowReading] = {}
     used_rows: set[int] = set()
     label_rows: set[int] = set()
     first_cell = len(stream.cells)
     last_cell = 0
     has_total = definition.key == "applications"
-    for row in definition.rows:
-        match = row_matches.get(row.key)
+    for row, key, width, counts_only in _row_plans(definition):
+        match = row_matches.get(key)
         if match is None:
             continue
-        plain = _plain_grid_row(stream, match, row)
+        plain = _plain_grid_row(stream, match, key, width) if counts_only else None
         if plain is not None:
             reading, used = plain
             rows = {stream.cells[used].row}
         else:
+            if boundaries is None:
+                boundaries = sorted({m.start for m in matches})
             at = bisect.bisect_left(boundaries, match.end)
             end = boundaries[at] if at < len(boundaries) else len(stream.folded)
             tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
             reading = read_row(row, tokens, total_rule=has_total)
-        readings[row.key] = reading
+        readings[key] = reading
         label_cell = stream.at(match.start)[0]
         label_rows.add(stream.cells[label_cell].row)
         if not reading.empty:
@@ -855,7 +876,7 @@ def _resolve_candidates(
     for combination in itertools.product(*(open_rows[k].candidates for k in keys)):
         trial = dict(readings)
         for key, values in zip(keys, combination, strict=True):
-            trial[key] = attrs.evolve(trial[key], cells=tuple(Count(v) for v in values))
+            trial[key] = trial[key]._replace(cells=tuple(Count(v) for v in values))
         if _balances(definition, trial, "R1 R3"):
             balanced.append(combination)
             if len(balanced) > 1:
@@ -942,7 +963,7 @@ def _read_single_row_table(
         return None
     start_cell, last = _table_bounds(stream, matches, start_cell, last, vocabulary)
     width = sum(len(r.columns) for r in definition.rows)
-    flat = RowDef("all", Label("", ""), tuple(c for r in definition.rows for c in r.columns))
+    flat = _flat_row(definition)
     reading = _read_flat(flat, tokens, definition)
     notes: tuple[ReadingNote, ...] = ()
     if reading.note:
@@ -958,6 +979,12 @@ def _read_single_row_table(
         notes,
         _span(stream, start_cell, last),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _flat_row(definition: TableDef) -> RowDef:
+    """Table 四's columns as one row (its values stand in one data row)."""
+    return RowDef("all", Label("", ""), tuple(c for r in definition.rows for c in r.columns))
 
 
 def _read_flat(flat: RowDef, tokens: list[_Token], definition: TableDef) -> RowReading:
@@ -978,7 +1005,7 @@ def _read_flat(flat: RowDef, tokens: list[_Token], definition: TableDef) -> RowR
 
     good = [r for r in reading.candidates if balances(r)]
     if len(good) != 1:
-        return attrs.evolve(reading, candidates=())
+        return reading._replace(candidates=())
     source = next((t.source for t in tokens if t.source is not None), None)
     cells = tuple(
         _glued_cell(c, n, tokens, source) for c, n in zip(flat.columns, good[0], strict=True)
