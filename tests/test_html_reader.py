@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.etree
 import pytest
 from conftest import EXAMPLES
+from govinfo_plugins import html as html_reader
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport, Count, NotReported, Source, Status, Table, TableUnavailable
@@ -184,3 +188,60 @@ def test_nested_layout_tables_and_br() -> None:
 def test_not_html_that_parses() -> None:
     with pytest.raises(govinfo.GovinfoError):
         govinfo.read(Source(b"<html><body><p>nothing here</p></body></html>", "x.html"))
+
+
+# The report's container: the quick search against the plain definition ---------------
+
+
+def _plain_find_report(root: Any) -> Any:
+    """The definition: from the root down, the first child whose text (whitespace
+    dropped) holds every label the page has, as long as there is one."""
+
+    def squeezed(element: Any) -> str:
+        return "".join("".join(element.itertext()).split())
+
+    labels = [label for label in html_reader._LABELS if label in squeezed(root)]
+    best = root
+    while labels:
+        for child in best:
+            if isinstance(child.tag, str) and all(label in squeezed(child) for label in labels):
+                best = child
+                break
+        else:
+            break
+    return best
+
+
+_PIECES = [*html_reader._LABELS[:6], "总体", "情况", "一、", " ", "\n", "正文", "导航", ""]
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> str:
+    """Nested markup with labels whole, split across elements, repeated or missing."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 3 else 0))):
+        tag = draw(st.sampled_from(["div", "p", "span", "td", "section"]))
+        inner = draw(_trees(depth + 1))
+        parts.append(f"<{tag}>{inner}</{tag}>{draw(st.sampled_from(_PIECES))}")
+    return draw(st.sampled_from(_PIECES)) + "".join(parts)
+
+
+@given(_trees())
+def test_report_container_is_the_one_the_definition_names(markup: str) -> None:
+    root = lxml.etree.fromstring(
+        f"<html><body>{markup}</body></html>", parser=lxml.etree.HTMLParser()
+    )
+    assert html_reader.find_report(root) is _plain_find_report(root)
+
+
+def test_report_container_on_the_example_pages(beijing: AnnualReport) -> None:
+    pages = [
+        page(beijing, word=True, chrome=True, links=160),
+        page(beijing, chrome=True),
+        (EXAMPLES / "shuyang-fgj-2023-annual-report.html").read_bytes().decode("utf-8"),
+    ]
+    for text in pages:
+        root = lxml.etree.fromstring(text, parser=lxml.etree.HTMLParser())
+        found = html_reader.find_report(root)
+        assert found is _plain_find_report(root)
+        assert found is not root

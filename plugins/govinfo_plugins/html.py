@@ -86,6 +86,10 @@ def _squeezed(element: _Element) -> str:
     return "".join(_text(element).split())
 
 
+def _squeeze(text: str | None) -> str:
+    return "".join(text.split()) if text else ""
+
+
 def find_report(root: _Element) -> _Element:
     """The smallest element that holds every statutory heading the page has: going down
     from the root, the first child that holds them all, as long as there is one."""
@@ -93,19 +97,71 @@ def find_report(root: _Element) -> _Element:
     labels = [label for label in _LABELS if label in page]
     if not labels:
         return root
-    best = root
+    shortest = _shortest_span(page, labels)
+    best, text = root, page
     while True:
-        for child in best:
-            if isinstance(child.tag, str) and _holds(child, labels):
-                best = child
-                break
-        else:
+        found = _holder(best, text, labels, shortest)
+        if found is None:
             return best
+        best, text = found
 
 
-def _holds(element: _Element, labels: list[str]) -> bool:
-    text = _squeezed(element)
-    return all(label in text for label in labels)  # (most children fail at the first)
+def _shortest_span(text: str, labels: list[str]) -> int:
+    """At most the length of the shortest stretch of the text that holds every label.
+
+    (Over the occurrences in order, each stretch is measured to the end of the occurrence
+    that completed it: never more than its true length.)
+    """
+    found = []
+    for number, label in enumerate(labels):
+        start = text.find(label)
+        while start >= 0:
+            found.append((start, start + len(label), number))
+            start = text.find(label, start + 1)
+    found.sort()
+    counts = [0] * len(labels)
+    present = 0
+    first = 0
+    shortest = len(text)
+    for _, end, number in found:
+        counts[number] += 1
+        present += counts[number] == 1
+        while present == len(labels):
+            shortest = min(shortest, end - found[first][0])
+            dropped = found[first][2]
+            counts[dropped] -= 1
+            present -= counts[dropped] == 0
+            first += 1
+    return shortest
+
+
+def _holder(
+    parent: _Element, text: str, labels: list[str], shortest: int
+) -> tuple[_Element, str] | None:
+    """The first child of ``parent`` (whose squeezed text is ``text``) holding every label,
+    with its squeezed text; None when none does.
+
+    A child's text is a piece of its parent's, and one holding every label is at least
+    ``shortest`` long: once the children left (with the text between them) are shorter
+    than that, none of them is looked at.
+    """
+    children = len(parent)
+    if children == 1 and not _squeeze(parent.text):
+        (child,) = parent
+        if isinstance(child.tag, str) and not _squeeze(child.tail):
+            return child, text  # the parent's text is all the child's
+    left = len(text) - len(_squeeze(parent.text))
+    for child in parent:
+        if left < shortest:
+            return None
+        if not isinstance(child.tag, str):
+            left = len(text)  # (what such a node adds is unknown: count from the top again)
+            continue
+        child_text = _squeezed(child)
+        if all(label in child_text for label in labels):  # (most fail at the first)
+            return child, child_text
+        left -= len(child_text) + len(_squeeze(child.tail))
+    return None
 
 
 def _describe(element: _Element) -> str:
