@@ -61,16 +61,25 @@ def _canonical(charset: str) -> str | None:
 def looks_binary(data: bytes) -> bool:
     """Whether bytes are binary rather than text in some encoding (NULs, control bytes)."""
     sample = data[:65536]
-    if not sample or sample.startswith(tuple(bom for bom, _ in _BOMS)):
+    if not sample or sample.startswith(_BOM_PREFIXES):
         return False
-    if sample.count(0) > max(2, len(sample) // 100):
+    return _binary(sample, _controls(sample))
+
+
+def _controls(sample: bytes) -> int:
+    """How many control bytes (not tab, line breaks, form feed or escape) the sample has."""
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+
+
+def _binary(sample: bytes, controls: int) -> bool:
+    # (``0 in`` is a quick scan; counting is done only when there is a NUL to count.)
+    if 0 in sample and sample.count(0) > max(2, len(sample) // 100):
         return True
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) // 20
 
 
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_CONTROL_OR_DELETE = _CONTROL_BYTES + b"\x7f"
 _BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd]")
 
 
@@ -80,18 +89,19 @@ def _control_heavy(text: str) -> bool:
     return len(_BAD_CHARACTERS.findall(sample)) > max(2, len(sample) // 50)
 
 
-def _misdecoded(data: bytes, text: str, encoding: str) -> bool:
+def _misdecoded(data: bytes, text: str, encoding: str, controls: int) -> bool:
     """Whether the text is not what the bytes say in that encoding.
 
     Strict UTF-8 decodes no wrong bytes into private-use or replacement characters (if the
     text has them, the file has them): only its control characters are counted, on the
-    bytes, which is quick.  Other codecs' output is looked at character by character.
+    bytes (``controls`` of them, DEL apart), which is quick.  Other codecs' output is
+    looked at character by character.
     """
     if encoding != "utf-8":
         return _control_heavy(text)
     sample = data[:65536]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_OR_DELETE))
-    return controls > max(2, len(sample) // 50)
+    deletes = sample.count(0x7F) if 0x7F in sample else 0
+    return controls + deletes > max(2, len(sample) // 50)
 
 
 def decode(data: bytes, declared: str | None = None, *, name: str | None = None) -> Decoded:
@@ -106,7 +116,9 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
                     f"{what}: starts with a {encoding} byte-order mark but is not {encoding} "
                     f"({exc.reason} at byte {exc.start})"
                 ) from None
-    if looks_binary(data):
+    sample = data[:65536]
+    controls = _controls(sample)
+    if sample and _binary(sample, controls):
         raise DecodeError(f"{what}: not text (binary data)")
     tried = []
     if declared:
@@ -115,7 +127,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
             tried.append(declared_encoding)
             try:
                 text = data.decode(declared_encoding)
-                if not _misdecoded(data, text, declared_encoding):
+                if not _misdecoded(data, text, declared_encoding, controls):
                     return Decoded(text, declared_encoding)
             except UnicodeDecodeError:
                 pass
@@ -130,7 +142,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
                 continue
             # A file cut off inside its last character: the rest is UTF-8 all the same.
             text = data[: exc.start].decode(encoding, errors="strict")
-        if not _misdecoded(data, text, encoding):
+        if not _misdecoded(data, text, encoding, controls):
             return Decoded(text, encoding)
     raise DecodeError(f"{what}: not text in any encoding tried ({', '.join(tried)})")
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport, Count, NotReported, Source, Status, Table, TableUnavailable
+from govinfo.blocks import TextBlock
 from govinfo.narrative import plain_text
 from govinfo.registry import default_registry
 from govinfo.testing.pages import page
@@ -245,3 +246,46 @@ def test_report_container_on_the_example_pages(beijing: AnnualReport) -> None:
         found = html_reader.find_report(root)
         assert found is _plain_find_report(root)
         assert found is not root
+
+
+_FRAGMENTS = [
+    "<p>", "</p>", "<td rowspan=2>", "</td>", "<tr>", "<table>", "</table>", "<br>",
+    "<img src=1.jpg>",
+    "<meta charset=gb2312>", "<script>x</script>", "&nbsp;", "&amp;", "&#20010;", "&bogus;",
+    "一、总体情况", "收到和处理政府信息公开申请情况", "\r\n", "\n", "\r", "\x0c", "\t", " ", "\x00",
+    "\x01", "\x7f", "<!-- c -->", "<?pi x?>", "<![CDATA[x]]>", "<", ">", "é", "\u3000", "𠀀",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=3), max_size=60).map("".join))
+def test_utf8_bytes_parse_to_the_blocks_the_text_does(text: str) -> None:
+    def outcome(**given: Any) -> object:
+        try:
+            return html_reader.to_blocks(text, **given)
+        except govinfo.DecodeError as error:
+            return str(error)
+
+    assert outcome(utf8=text.encode("utf-8")) == outcome()
+
+
+def test_utf8_pages_are_parsed_from_their_bytes(beijing: AnnualReport) -> None:
+    pages = [
+        page(beijing, word=True, chrome=True, links=160),
+        (EXAMPLES / "shuyang-fgj-2023-annual-report.html").read_bytes().decode("utf-8"),
+    ]
+    for text in pages:
+        assert html_reader.to_blocks(text, utf8=text.encode("utf-8")) == html_reader.to_blocks(text)
+
+
+@pytest.mark.parametrize("junk", ["\x1f", "\x00", "\x0b", "\x0c", "\x01\x02", "\ufffe"])
+def test_control_characters_in_a_tail_the_reader_extends(junk: str) -> None:
+    # A <br>'s tail and the text after a dropped <script> are extended by the reader; lxml
+    # refuses control characters there, so they become U+FFFD instead of a crash.
+    markup = (
+        f"<html><body><div><p>一、总体情况</p><br>{junk}说明<p>二、主动公开政府信息情况</p>"
+        f"<p>六、其他需要报告的事项</p>x<script>s</script>{junk}尾</div></body></html>"
+    )
+    blocks = html_reader.to_blocks(markup)
+    text = "\n".join(b.text for b in blocks.blocks if isinstance(b, TextBlock))
+    assert "说明" in text
+    assert "尾" in text

@@ -463,3 +463,44 @@ def test_folding_skips_only_text_it_would_not_change(text: str) -> None:
     from govinfo.text import fold, fold_char
 
     assert fold(text) == "".join(map(fold_char, text))
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _plainly_binary(data: bytes) -> bool:
+    """The rule as stated: in the first 64 KB, more than 1 % NULs (and more than 2) or more
+    than 5 % control bytes."""
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return sample.count(0) > max(2, len(sample) // 100) or controls > len(sample) // 20
+
+
+def _plainly_misdecoded_utf8(data: bytes) -> bool:
+    sample = data[:65536]
+    return sum(1 for b in sample if b in _CONTROL or b == 0x7F) > max(2, len(sample) // 50)
+
+
+@given(
+    st.lists(
+        st.sampled_from([b"\x00", b"\x01", b"\x1f", b"\x7f", b"\t", b"\n", b"a", "总".encode()]),
+        max_size=400,
+    ).map(b"".join)
+)
+def test_binary_and_control_heavy_input_follow_the_stated_rule(data: bytes) -> None:
+    from govinfo.text import decode, looks_binary
+
+    assert looks_binary(data) == (bool(data) and _plainly_binary(data))
+    if not data:
+        return
+    if _plainly_binary(data):
+        with pytest.raises(govinfo.DecodeError, match=r"^the input: not text \(binary data\)$"):
+            decode(data)
+        return
+    if _plainly_misdecoded_utf8(data):
+        # Refused as UTF-8 for its control bytes; GB18030 may still take it.
+        with contextlib.suppress(govinfo.DecodeError):
+            assert decode(data).encoding != "utf-8"
+        return
+    decoded = decode(data)  # (strict UTF-8: these bytes always decode)
+    assert decoded.encoding == "utf-8"

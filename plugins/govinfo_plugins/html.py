@@ -275,15 +275,30 @@ def _blocks(container: _Element) -> list[Block]:
     return out
 
 
-def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:
-    """The blocks of an HTML page: the report's container only, the rest dropped."""
+def to_blocks(
+    text: str,
+    *,
+    encoding: str | None = None,
+    location: str | None = None,
+    utf8: bytes | None = None,
+) -> Blocks:
+    """The blocks of an HTML page: the report's container only, the rest dropped.
+
+    ``utf8``: the bytes ``text`` was decoded from, when they are exactly its UTF-8; they are
+    parsed instead of the text (the same tree, without lxml converting the text back).
+    """
     # Plain lxml.etree elements: lxml.html's element classes cost a Python call for every
     # element touched, and nothing here needs them.
     parser = lxml.etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        huge_tree=False,
+        encoding="utf-8" if utf8 is not None else None,
     )
     try:
-        root = lxml.etree.fromstring(text, parser=parser)
+        root = lxml.etree.fromstring(text if utf8 is None else utf8, parser=parser)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise DecodeError(
             f"{location or 'the input'}: not HTML that can be parsed ({exc})"
@@ -292,7 +307,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
         raise DecodeError(f"{location or 'the input'}: not HTML that can be parsed (no document)")
     title = root.findtext(".//title") or ""
     for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        _set(br, "tail", "\n" + (br.tail or ""))
     for element in list(root.iter(*_DROP_TAGS)):
         parent = element.getparent()
         if parent is not None:
@@ -325,13 +340,25 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
     )
 
 
+def _set(element: _Element, name: str, text: str) -> None:
+    """Set an element's text or tail; control characters the parser let through (lxml
+    refuses them when set) become U+FFFD, as the parser makes most of them."""
+    try:
+        setattr(element, name, text)
+    except ValueError:
+        setattr(element, name, _NOT_XML.sub("\ufffd", text))
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _append_text(parent: _Element, text: str) -> None:
     children = list(parent)
     if children:
         last = children[-1]
-        last.tail = (last.tail or "") + text
+        _set(last, "tail", (last.tail or "") + text)
     else:
-        parent.text = (parent.text or "") + text
+        _set(parent, "text", (parent.text or "") + text)
 
 
 # --------------------------------------------------------------------------- plugin
@@ -351,10 +378,21 @@ def accepts(source: Source) -> float:
 
 
 def read(source: Source) -> Document:
-    decoded = decode(source.data, _declared_charset(source.data), name=source.name)
-    return assemble(
-        to_blocks(decoded.text, encoding=decoded.encoding, location=source.name), source.kind
+    data = source.data
+    decoded = decode(data, _declared_charset(data), name=source.name)
+    # UTF-8 with no byte-order mark, not cut inside its last character (its last byte is
+    # ASCII): the text is exactly these bytes decoded.
+    exact = decoded.encoding == "utf-8" and data[-1:] < b"\x80" and not data.startswith(_UTF8_BOM)
+    blocks = to_blocks(
+        decoded.text,
+        encoding=decoded.encoding,
+        location=source.name,
+        utf8=data if exact else None,
     )
+    return assemble(blocks, source.kind)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @hookimpl
