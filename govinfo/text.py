@@ -220,12 +220,19 @@ def chinese_number(token: str) -> int | None:
 
 
 _CJK = re.compile("[\u4e00-\u9fff]+")
-_LATIN = re.compile("[A-Za-z]+")
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
 def language_of(texts: Iterable[str], limit: int = 5000) -> Literal["zh", "en"]:
     """zh unless Latin letters outnumber Chinese characters four to one."""
     sample = "".join(texts)[:limit]
-    chinese = sum(map(len, _CJK.findall(sample)))
-    latin = sum(map(len, _LATIN.findall(sample)))
-    return "zh" if chinese >= latin / 4 else "en"
+    # Latin letters counted on the sample's ASCII, then Chinese characters only until
+    # there are enough of them (a Chinese report has a few Latin letters, at most).
+    latin = len(sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
+    needed = (latin + 3) // 4  # Chinese characters ≥ latin / 4
+    chinese = 0
+    for run in _CJK.finditer(sample):
+        if chinese >= needed:
+            break
+        chinese += run.end() - run.start()
+    return "zh" if chinese >= needed else "en"

@@ -504,3 +504,20 @@ def test_binary_and_control_heavy_input_follow_the_stated_rule(data: bytes) -> N
         return
     decoded = decode(data)  # (strict UTF-8: these bytes always decode)
     assert decoded.encoding == "utf-8"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["总体情况", "一", "abc", "A", "z", "é", "，", " ", "123", "Ω"])
+        | st.text(max_size=5),
+        max_size=40,
+    ),
+    st.integers(1, 200),
+)
+def test_language_is_told_by_the_stated_rule(texts: list[str], limit: int) -> None:
+    from govinfo.text import language_of
+
+    sample = "".join(texts)[:limit]
+    chinese = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    assert language_of(texts, limit) == ("zh" if chinese >= latin / 4 else "en")

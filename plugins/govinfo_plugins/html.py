@@ -183,8 +183,10 @@ def _grid(table: _Element) -> Grid:
             if line not in sources:
                 sources[line] = _line_source(line)
             source = sources[line]
-            rowspan = cell.get("rowspan")
-            colspan = cell.get("colspan")
+            # (One call for the names is cheaper than two lookups, and most cells span nothing.)
+            names = cell.keys()
+            rowspan = cell.get("rowspan") if "rowspan" in names else None
+            colspan = cell.get("colspan") if "colspan" in names else None
             cells.append(
                 new_tuple(
                     GridCell,
