@@ -468,7 +468,8 @@ def _clean(blocks: Blocks) -> tuple[list[Block], list[DroppedText]]:
                 dropped.append(DroppedText(run, "spam injected into the text", source=block.source))
             if not text.strip():
                 continue
-            block = block._replace(text=text)
+            if spam:
+                block = block._replace(text=text)
         kept.append(block)
     return kept, dropped
 
