@@ -123,31 +123,40 @@ Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable
 
 # Readers make a SourceRef for every line and cell and a Count for every number they read,
 # from values they have already established (a line number ≥ 1, the int of a digit string).
-# These two build the same frozen instances without running the checks again.
+# These build the same frozen instances without running the checks again: the objects are
+# made and their slots filled through the slots' own setters (past the frozen classes'
+# ``__setattr__``); the bulk forms do it by C-level maps, with no Python frame per object.
 _new = object.__new__
-_set = object.__setattr__
+_exhaust: Callable[[Iterable[object]], None] = collections.deque[object](maxlen=0).extend
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_SOURCE_LINE = _slot_setter(SourceRef, "line")
+_SOURCE_OFFSET = _slot_setter(SourceRef, "offset")
+_COUNT_VALUE = _slot_setter(Count, "value")
+_COUNT_RAW = _slot_setter(Count, "raw")
+_COUNT_SOURCE = _slot_setter(Count, "source")
 
 
 def source_at(line: int | None, offset: int | None = None) -> SourceRef:
     """``SourceRef(line=line, offset=offset)`` for a line ≥ 1 and an offset ≥ 0 known valid."""
     ref: SourceRef = _new(SourceRef)
-    _set(ref, "line", line)
-    _set(ref, "offset", offset)
+    _SOURCE_LINE(ref, line)
+    _SOURCE_OFFSET(ref, offset)
     return ref
 
 
 def count_of(value: int, raw: str | None, source: SourceRef | None) -> Count:
     """``Count(value, raw=raw, source=source)`` for an int ≥ 0 read from ``raw``."""
     cell: Count = _new(Count)
-    _set(cell, "value", value)
-    _set(cell, "raw", raw)
-    _set(cell, "source", source)
+    _COUNT_VALUE(cell, value)
+    _COUNT_RAW(cell, raw)
+    _COUNT_SOURCE(cell, source)
     return cell
-
-
-# The same, many at a time: the objects are made and their slots filled by C-level maps,
-# with no Python frame per object (a table section has hundreds of lines and cells).
-_exhaust: Callable[[Iterable[object]], None] = collections.deque[object](maxlen=0).extend
 
 
 def sources_at(lines: Sequence[int], offsets: Sequence[int]) -> list[SourceRef]:
@@ -169,19 +178,6 @@ def counts_of(
     return cells
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    """The setter of a slot, past a frozen class's ``__setattr__``."""
-    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
-    return setter
-
-
-_SOURCE_LINE = _slot_setter(SourceRef, "line")
-_SOURCE_OFFSET = _slot_setter(SourceRef, "offset")
-_COUNT_VALUE = _slot_setter(Count, "value")
-_COUNT_RAW = _slot_setter(Count, "raw")
-_COUNT_SOURCE = _slot_setter(Count, "source")
-
-
 CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)
 Number: TypeAlias = int | Decimal
 
@@ -191,3 +187,13 @@ def number(cell: Cell) -> Number | None:
     if isinstance(cell, (Count, Change, Amount)):
         return cell.value
     return None
+
+
+def numbers(cells: Iterable[Cell]) -> tuple[Number | None, ...]:
+    """``number(cell)`` of each cell, without a Python call each: a Count, Change or Amount
+    has a value, a NotReported or Unreadable cell has none."""
+    return tuple(map(getattr, cells, _VALUE, _NO_VALUE))
+
+
+_VALUE = itertools.repeat("value")
+_NO_VALUE = itertools.repeat(None)

@@ -647,15 +647,14 @@ def _table_bounds(
     return first, last
 
 
-def _plain_grid_row(
-    stream: Stream, match: _Match, key: str, width: int
-) -> tuple[RowReading, int] | None:
+def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowReading, int] | None:
     """The quick reading of the common case: a grid row holding the label, then exactly one
     plain count per column, then nothing.  None when the row is anything else.
 
     (Only for rows whose columns are all counts.)
     """
     cells = stream.cells
+    width = len(row.columns)
     label_cell, label_char = stream.at(match.end - 1)
     cell = cells[label_cell]
     if not cell.grid:
@@ -678,7 +677,7 @@ def _plain_grid_row(
     if not (joined.isdigit() and joined.isascii()) or not all(texts):
         return None
     counts = counts_of(list(map(int, texts)), texts, list(map(_SOURCE, values)))
-    return RowReading(key, tuple(counts), " ".join(texts)), after - 1
+    return RowReading(row.key, tuple(counts), " ".join(texts)), after - 1
 
 
 _TEXT = operator.itemgetter(0)
@@ -686,11 +685,10 @@ _SOURCE = operator.itemgetter(1)
 
 
 @functools.lru_cache(maxsize=16)
-def _row_plans(definition: TableDef) -> tuple[tuple[RowDef, str, int, bool], ...]:
-    """(row, key, width, whether every column is a count) for each row of the format."""
+def _counts_only(definition: TableDef) -> tuple[tuple[RowDef, bool], ...]:
+    """Each row of the format, and whether every column of it is a count."""
     return tuple(
-        (row, row.key, len(row.columns), all(c.kind is CellKind.COUNT for c in row.columns))
-        for row in definition.rows
+        (row, all(c.kind is CellKind.COUNT for c in row.columns)) for row in definition.rows
     )
 
 
@@ -720,11 +718,11 @@ def _read_rows(
     first_cell = len(stream.cells)
     last_cell = 0
     has_total = definition.key == "applications"
-    for row, key, width, counts_only in _row_plans(definition):
-        match = row_matches.get(key)
+    for row, counts_only in _counts_only(definition):
+        match = row_matches.get(row.key)
         if match is None:
             continue
-        plain = _plain_grid_row(stream, match, key, width) if counts_only else None
+        plain = _plain_grid_row(stream, match, row) if counts_only else None
         if plain is not None:
             reading, used = plain
             rows = {stream.cells[used].row}
@@ -735,7 +733,7 @@ def _read_rows(
             end = boundaries[at] if at < len(boundaries) else len(stream.folded)
             tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
             reading = read_row(row, tokens, total_rule=has_total)
-        readings[key] = reading
+        readings[row.key] = reading
         label_cell = stream.at(match.start)[0]
         label_rows.add(stream.cells[label_cell].row)
         if not reading.empty:

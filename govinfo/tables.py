@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -21,6 +20,7 @@ from govinfo.cells import (
     Number,
     SourceRef,
     Unreadable,
+    numbers,
 )
 from govinfo.errors import InvalidValueError
 from govinfo.formats import (
@@ -43,8 +43,6 @@ _ALLOWED: Mapping[CellKind, tuple[type, ...]] = {
 
 CellInput: TypeAlias = "Cell | int | Decimal | None"
 _ABSENT = NotReported("")
-_VALUE = itertools.repeat("value")
-_NO_VALUE = itertools.repeat(None)
 
 
 def make_cell(column: ColumnDef, value: CellInput, *, where: str = "") -> Cell:
@@ -183,11 +181,7 @@ class Table:
         once: every arithmetic rule reads them)."""
         found = self._numbers
         if found is None:
-            # ``number(cell)`` for every cell, without a Python call each: a Count, Change or
-            # Amount has a value, a NotReported or Unreadable cell has none.
-            found = {
-                row.key: tuple(map(getattr, row.cells, _VALUE, _NO_VALUE)) for row in self.rows
-            }
+            found = {row.key: numbers(row.cells) for row in self.rows}
             object.__setattr__(self, "_numbers", found)
         return found
 

@@ -46,6 +46,8 @@ class Decoded:
 
     text: str
     encoding: str
+    #: The text is exactly the bytes decoded: no byte-order mark dropped, no cut last character.
+    whole: bool = True
 
 
 def _canonical(charset: str) -> str | None:
@@ -89,17 +91,16 @@ def _control_heavy(text: str) -> bool:
     return len(_BAD_CHARACTERS.findall(sample)) > max(2, len(sample) // 50)
 
 
-def _misdecoded(data: bytes, text: str, encoding: str, controls: int) -> bool:
+def _misdecoded(sample: bytes, text: str, encoding: str, controls: int) -> bool:
     """Whether the text is not what the bytes say in that encoding.
 
     Strict UTF-8 decodes no wrong bytes into private-use or replacement characters (if the
     text has them, the file has them): only its control characters are counted, on the
-    bytes (``controls`` of them, DEL apart), which is quick.  Other codecs' output is
-    looked at character by character.
+    bytes (the sample's first 64 KB: ``controls`` of them, DEL apart), which is quick.
+    Other codecs' output is looked at character by character.
     """
     if encoding != "utf-8":
         return _control_heavy(text)
-    sample = data[:65536]
     deletes = sample.count(0x7F) if 0x7F in sample else 0
     return controls + deletes > max(2, len(sample) // 50)
 
@@ -110,7 +111,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(encoding), encoding.removesuffix("-sig"))
+                return Decoded(data.decode(encoding), encoding.removesuffix("-sig"), whole=False)
             except UnicodeDecodeError as exc:
                 raise DecodeError(
                     f"{what}: starts with a {encoding} byte-order mark but is not {encoding} "
@@ -127,7 +128,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
             tried.append(declared_encoding)
             try:
                 text = data.decode(declared_encoding)
-                if not _misdecoded(data, text, declared_encoding, controls):
+                if not _misdecoded(sample, text, declared_encoding, controls):
                     return Decoded(text, declared_encoding)
             except UnicodeDecodeError:
                 pass
@@ -135,6 +136,7 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
         if encoding in tried:
             continue
         tried.append(encoding)
+        whole = True
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -142,8 +144,9 @@ def decode(data: bytes, declared: str | None = None, *, name: str | None = None)
                 continue
             # A file cut off inside its last character: the rest is UTF-8 all the same.
             text = data[: exc.start].decode(encoding, errors="strict")
-        if not _misdecoded(data, text, encoding, controls):
-            return Decoded(text, encoding)
+            whole = False
+        if not _misdecoded(sample, text, encoding, controls):
+            return Decoded(text, encoding, whole=whole)
     raise DecodeError(f"{what}: not text in any encoding tried ({', '.join(tried)})")
 
 

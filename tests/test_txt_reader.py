@@ -418,6 +418,9 @@ def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:
     decoded = decode(data[:-1])
     assert decoded.encoding == "utf-8"
     assert decoded.text == "一、总体情况\n二、主动公"
+    assert not decoded.whole  # the cut character is not in the text
+    assert decode(data).whole
+    assert not decode(b"\xef\xbb\xbf" + data).whole  # the byte-order mark is not either
 
 
 def test_glued_row_with_two_splits_is_read_only_as_the_one_that_balances() -> None:

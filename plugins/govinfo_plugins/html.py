@@ -80,14 +80,14 @@ def _text(element: _Element) -> str:
     return lxml.etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def _squeezed(element: _Element) -> str:
+def _squeeze(text: str | None) -> str:
     # The section labels have no spaces and no full-width forms to fold: dropping the
     # whitespace is enough, and cheap on a whole page.
-    return "".join(_text(element).split())
-
-
-def _squeeze(text: str | None) -> str:
     return "".join(text.split()) if text else ""
+
+
+def _squeezed(element: _Element) -> str:
+    return _squeeze(_text(element))
 
 
 def find_report(root: _Element) -> _Element:
@@ -145,12 +145,12 @@ def _holder(
     ``shortest`` long: once the children left (with the text between them) are shorter
     than that, none of them is looked at.
     """
-    children = len(parent)
-    if children == 1 and not _squeeze(parent.text):
+    own = len(_squeeze(parent.text))
+    if len(parent) == 1 and not own:
         (child,) = parent
         if isinstance(child.tag, str) and not _squeeze(child.tail):
             return child, text  # the parent's text is all the child's
-    left = len(text) - len(_squeeze(parent.text))
+    left = len(text) - own
     for child in parent:
         if left < shortest:
             return None
@@ -382,9 +382,7 @@ def accepts(source: Source) -> float:
 def read(source: Source) -> Document:
     data = source.data
     decoded = decode(data, _declared_charset(data), name=source.name)
-    # UTF-8 with no byte-order mark, not cut inside its last character (its last byte is
-    # ASCII): the text is exactly these bytes decoded.
-    exact = decoded.encoding == "utf-8" and data[-1:] < b"\x80" and not data.startswith(_UTF8_BOM)
+    exact = decoded.encoding == "utf-8" and decoded.whole  # the text is these bytes' UTF-8
     blocks = to_blocks(
         decoded.text,
         encoding=decoded.encoding,
@@ -392,9 +390,6 @@ def read(source: Source) -> Document:
         utf8=data if exact else None,
     )
     return assemble(blocks, source.kind)
-
-
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @hookimpl

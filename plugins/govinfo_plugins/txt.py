@@ -40,8 +40,13 @@ class _Lines(NamedTuple):
     texts: list[str]
     offsets: list[int]  # one more than lines: where the text ends
 
-    def source(self, i: int) -> SourceRef:
-        return source_at(i + 1, self.offsets[i])
+    def source(self, i: int, column: int = 0) -> SourceRef:
+        """Where line ``i`` (or a column of it) is."""
+        return source_at(i + 1, self.offsets[i] + column)
+
+    def sources(self, lines: list[int]) -> list[SourceRef]:
+        """Where each of the lines is, made at once."""
+        return sources_at(list(map((1).__add__, lines)), list(map(self.offsets.__getitem__, lines)))
 
 
 def _lines(text: str) -> _Lines:
@@ -77,7 +82,7 @@ def _pipe_cells(lines: _Lines, i: int) -> tuple[GridCell, ...]:
     cells = []
     position = start
     for field in body.removeprefix("|").removesuffix("|").split("|"):
-        cells.append(GridCell(field.strip(), source_at(i + 1, lines.offsets[i] + position)))
+        cells.append(GridCell(field.strip(), lines.source(i, position)))
         position += len(field) + 1
     return tuple(cells)
 
@@ -87,7 +92,7 @@ def _tab_cells(lines: _Lines, i: int) -> tuple[GridCell, ...]:
     position = 0
     for field in lines.texts[i].split("\t"):
         if field.strip():
-            cells.append(GridCell(field.strip(), source_at(i + 1, lines.offsets[i] + position)))
+            cells.append(GridCell(field.strip(), lines.source(i, position)))
         position += len(field) + 1
     return tuple(cells)
 
@@ -134,7 +139,7 @@ def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     cell_texts = list(map(str.strip, map(texts.__getitem__, at)))
     for place, continued in more.items():
         cell_texts[place] = "\n".join([cell_texts[place], *continued])
-    sources = sources_at(list(map((1).__add__, at)), list(map(lines.offsets.__getitem__, at)))
+    sources = lines.sources(at)
     cells = list(
         map(
             new_tuple,
