@@ -289,3 +289,31 @@ def test_control_characters_in_a_tail_the_reader_extends(junk: str) -> None:
     text = "\n".join(b.text for b in blocks.blocks if isinstance(b, TextBlock))
     assert "说明" in text
     assert "尾" in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<p><b>工作概述</b></p>", [("工作概述", True, 3)]),
+        ("<p> <strong>工作</strong>\n<b>概述</b> </p>", [("工作", True, 3), ("概述", True, 3)]),
+        ("<p><b>工作</b>概述</p>", [("工作概述", False, 3)]),
+        ("<h3>工作<span>概述</span></h3><p>正文\n<br>第二行</p>", [
+            ("工作概述", True, 3), ("正文", False, 3), ("第二行", False, 3),
+        ]),
+        ("\n<div>\n前言<table><tr><td>1</td></tr></table>后记</div>", [
+            ("前言", False, 4), ("后记", False, 4),
+        ]),
+    ],
+)  # fmt: skip
+def test_text_blocks_heading_hint_and_source(
+    markup: str, expected: list[tuple[str, bool, int]]
+) -> None:
+    # A block is a heading when it stood in <h1>…<h6> or when every word of it was bold;
+    # its source is the line of the element its first text (whitespace too) stood in.
+    blocks = html_reader.to_blocks(f"<html><body>\n\n{markup}</body></html>")
+    found = [
+        (b.text, b.heading, b.source.line if b.source else None)
+        for b in blocks.blocks
+        if isinstance(b, TextBlock)
+    ]
+    assert found == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import lxml.etree
 from lxml.etree import _Element
@@ -176,31 +177,42 @@ def _grid(table: _Element) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
     # Cells on one line share one (immutable) SourceRef.
     sources: dict[object, SourceRef | None] = {}
+    tostring = lxml.etree.tostring
     for tr in _own_rows(table):
         cells = []
-        for cell in tr.iterchildren("td", "th"):  # (filtered by lxml: no proxy for the rest)
+        for cell in tr:  # (iterating all children and testing the tag is quicker than a filter)
+            tag = cell.tag
+            if tag != "td" and tag != "th":
+                continue
             line = cell.sourceline
-            if line not in sources:
-                sources[line] = _line_source(line)
-            source = sources[line]
+            source = sources.get(line, _UNSEEN)
+            if source is _UNSEEN:
+                source = sources[line] = _line_source(line)
+            # The cell's text as _text() gives it, without a call for each cell.
+            text = (
+                tostring(cell, method="text", encoding=str, with_tail=False)
+                if len(cell)
+                else cell.text or ""
+            )
             # (One call for the names is cheaper than two lookups, and most cells span nothing.)
             names = cell.keys()
-            rowspan = cell.get("rowspan") if "rowspan" in names else None
-            colspan = cell.get("colspan") if "colspan" in names else None
             cells.append(
                 new_tuple(
                     GridCell,
                     (
-                        _text(cell).strip(),
+                        text.strip(),
                         source,
-                        _span(rowspan) if rowspan else 1,
-                        _span(colspan) if colspan else 1,
+                        _span(cell.get("rowspan")) if "rowspan" in names else 1,
+                        _span(cell.get("colspan")) if "colspan" in names else 1,
                     ),
                 )
             )
         if cells:
             rows.append(tuple(cells))
     return Grid(tuple(rows), _source(table))
+
+
+_UNSEEN = object()
 
 
 def _own_rows(table: _Element) -> Iterator[_Element]:
@@ -213,42 +225,44 @@ def _own_rows(table: _Element) -> Iterator[_Element]:
 
 
 def _blocks(container: _Element) -> list[Block]:
-    """The container's blocks in reading order."""
+    """The container's blocks in reading order.
+
+    Text is gathered until a block element (or a cell, a table, an image) ends it; each of its
+    lines is then a TextBlock, a heading when it stood in <h1>…<h6> or when all of it was bold
+    (<strong>, <b>); its source is the line of the element its first text stood in.
+    """
     out: list[Block] = []
     buffer: list[str] = []
-    first: list[SourceRef | None] = []
-    strong: list[bool] = []
+    # The element the gathered text began in, and whether its words were bold: None before
+    # the first, then whether every one so far was (a list, for the nested functions to set).
+    state: list[Any] = [None, None]
 
     def flush(heading: bool = False) -> None:
         if not buffer:
             return
         text = "".join(buffer)
-        source = first[0] if first else None
-        bold = bool(strong) and all(strong)
+        element, bold = state
+        source = None if element is None else _line_source(element.sourceline)
+        heading = heading or bold is True
         buffer.clear()
-        first.clear()
-        strong.clear()
+        state[0] = state[1] = None
         for line in text.split("\n"):
-            if line.strip():
-                out.append(TextBlock(line.strip(), source, heading=heading or bold))
-
-    def add(text: str | None, element: _Element, bold: bool) -> None:
-        if text:
-            if not first:
-                first.append(_source(element))
-            buffer.append(text)
-            if text.strip():
-                strong.append(bold)
+            if line := line.strip():
+                out.append(new_tuple(TextBlock, (line, source, heading)))
 
     def walk(node: _Element, bold: bool) -> None:
-        add(node.text, node, bold)
+        text = node.text
+        if text:
+            if state[0] is None:
+                state[0] = node
+            buffer.append(text)
+            if state[1] is not False and text.strip():
+                state[1] = bold
         for child in node:
             tag = child.tag
             if not isinstance(tag, str):
-                add(child.tail, node, bold)
-                continue
-            tag = tag.lower()
-            if tag == "br":
+                pass
+            elif (tag := tag.lower()) == "br":
                 pass  # its line break is in its tail
             elif tag == "img":
                 flush()
@@ -261,7 +275,7 @@ def _blocks(container: _Element) -> list[Block]:
                     walk(child, bold)  # a layout table: read what it holds
                 else:
                     out.append(_grid(child))
-            elif tag in ("td", "th"):
+            elif tag == "td" or tag == "th":
                 walk(child, bold)
                 buffer.append("\n")
             elif tag in _BLOCK_TAGS:
@@ -269,8 +283,14 @@ def _blocks(container: _Element) -> list[Block]:
                 walk(child, bold or tag in _HEADING_TAGS)
                 flush(heading=tag in _HEADING_TAGS)
             else:
-                walk(child, bold or tag in ("strong", "b"))
-            add(child.tail, node, bold)
+                walk(child, bold or tag == "strong" or tag == "b")
+            text = child.tail
+            if text:
+                if state[0] is None:
+                    state[0] = node
+                buffer.append(text)
+                if state[1] is not False and text.strip():
+                    state[1] = bold
 
     walk(container, False)
     flush()
