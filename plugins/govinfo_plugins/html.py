@@ -250,14 +250,17 @@ def _blocks(container: _Element) -> list[Block]:
             if line := line.strip():
                 out.append(new_tuple(TextBlock, (line, source, heading)))
 
+    def gather(text: str, node: _Element, bold: bool) -> None:
+        if state[0] is None:
+            state[0] = node
+        buffer.append(text)
+        if state[1] is not False and text.strip():
+            state[1] = bold
+
     def walk(node: _Element, bold: bool) -> None:
         text = node.text
         if text:
-            if state[0] is None:
-                state[0] = node
-            buffer.append(text)
-            if state[1] is not False and text.strip():
-                state[1] = bold
+            gather(text, node, bold)
         for child in node:
             tag = child.tag
             if not isinstance(tag, str):
@@ -286,11 +289,7 @@ def _blocks(container: _Element) -> list[Block]:
                 walk(child, bold or tag == "strong" or tag == "b")
             text = child.tail
             if text:
-                if state[0] is None:
-                    state[0] = node
-                buffer.append(text)
-                if state[1] is not False and text.strip():
-                    state[1] = bold
+                gather(text, node, bold)
 
     walk(container, False)
     flush()
