@@ -58,25 +58,24 @@ _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
 _SPLIT_LIMIT = 20_000
 
 
-class StreamCell(NamedTuple):
-    """One cell of the table material: its text, where it is, and which row it stands in.
-
-    (Tuples, not attrs classes: a table has hundreds of them and they never leave here.)
-    """
-
-    text: str
-    source: SourceRef | None
-    row: int
-    element: int
-    #: Offset of the cell in its element's text (0 for grid cells).
-    start: int = 0
-    #: A cell of a grid (an empty one is a blank value), not a word of running text.
-    grid: bool = False
-
-
 @attrs.frozen
 class Stream:
-    cells: tuple[StreamCell, ...]
+    """The table material as cells (grid cells, or words of text), in columns: the cell
+    ``i`` is ``texts[i]``, from ``sources[i]``, in row ``rows[i]`` of the material...
+
+    (Columns of plain values, not an object per cell: a table has hundreds of cells.)
+    """
+
+    texts: tuple[str, ...]
+    sources: tuple[SourceRef | None, ...]
+    #: The row of the material each cell stands in (a grid row, or a text block).
+    rows: tuple[int, ...]
+    #: The index of the element each cell came from.
+    elements: tuple[int, ...]
+    #: Where each cell stands in its element's text (0 for grid cells).
+    offsets: tuple[int, ...]
+    #: Whether each is a cell of a grid (an empty one is a blank value), not a word of text.
+    grids: tuple[bool, ...]
     folded: str
     #: Where each cell's folded text starts in ``folded``.
     starts: tuple[int, ...]
@@ -86,30 +85,57 @@ class Stream:
 
     @classmethod
     def build(cls, elements: Sequence[tuple[int, Block]]) -> Stream:
-        cells: list[StreamCell] = []
+        texts: list[str] = []
+        sources: list[SourceRef | None] = []
+        rows: list[int] = []
+        indices: list[int] = []
+        offsets: list[int] = []
+        grids: list[bool] = []
         row = 0
         for index, element in elements:
             if isinstance(element, Grid):
+                before = len(texts)
                 for grid_row in element.rows:
-                    cells += [
-                        new_tuple(StreamCell, (c[0], c[1], row, index, 0, True)) for c in grid_row
-                    ]
+                    texts.extend(map(_TEXT, grid_row))
+                    sources.extend(map(_SOURCE, grid_row))
+                    rows.extend(itertools.repeat(row, len(grid_row)))
                     row += 1
+                size = len(texts) - before
+                indices.extend(itertools.repeat(index, size))
+                offsets.extend(itertools.repeat(0, size))
+                grids.extend(itertools.repeat(True, size))
             elif isinstance(element, TextBlock):
-                for match in re.finditer(r"\S+", element.text):
-                    source = element.source
-                    if source is not None and source.offset is not None:
-                        source = source_at(source.line, source.offset + match.start())
-                    cells.append(StreamCell(match.group(0), source, row, index, match.start()))
+                words = list(_WORD.finditer(element.text))
+                size = len(words)
+                at = list(map(_MATCH_START, words))
+                texts.extend(map(_MATCH_TEXT, words))
+                source = element.source
+                if source is not None and source.offset is not None:
+                    sources.extend([source_at(source.line, source.offset + a) for a in at])
+                else:
+                    sources.extend(itertools.repeat(source, size))
+                rows.extend(itertools.repeat(row, size))
+                indices.extend(itertools.repeat(index, size))
+                offsets.extend(at)
+                grids.extend(itertools.repeat(False, size))
                 row += 1
-        texts = [cell[0] for cell in cells]
         parts = list(map(fold_cell, texts))
-        maps: list[tuple[int, ...] | None] = [None] * len(cells)
+        maps: list[tuple[int, ...] | None] = [None] * len(texts)
         # Only the cells whose folding changed them need a map (found without a Python loop).
         for i in itertools.compress(range(len(texts)), map(operator.ne, texts, parts)):
             parts[i], maps[i] = fold_cell_with_map(texts[i])
         starts = tuple(itertools.accumulate(map(len, parts), initial=0))[:-1]
-        return cls(tuple(cells), "".join(parts), starts, tuple(maps))
+        return cls(
+            tuple(texts),
+            tuple(sources),
+            tuple(rows),
+            tuple(indices),
+            tuple(offsets),
+            tuple(grids),
+            "".join(parts),
+            starts,
+            tuple(maps),
+        )
 
     def at(self, folded_index: int) -> tuple[int, int]:
         """(cell, character in its text) of a position in the folded stream."""
@@ -121,7 +147,7 @@ class Stream:
     def position(self, folded_index: int) -> tuple[int, int]:
         """(cell, character) of a folded position; the end of the stream past the last."""
         if folded_index >= len(self.folded):
-            return len(self.cells), 0
+            return len(self.texts), 0
         return self.at(folded_index)
 
 
@@ -495,9 +521,11 @@ def read_table(
 
 
 def _span(stream: Stream, first: int, last: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    a = stream.cells[first]
-    b = stream.cells[min(last, len(stream.cells) - 1)]
-    return (a.element, a.start), (b.element, b.start + len(b.text))
+    last = min(last, len(stream.texts) - 1)
+    return (stream.elements[first], stream.offsets[first]), (
+        stream.elements[last],
+        stream.offsets[last] + len(stream.texts[last]),
+    )
 
 
 def _pieces(stream: Stream, start: int, end: int) -> Iterator[tuple[int, str, bool]]:
@@ -510,8 +538,8 @@ def _pieces(stream: Stream, start: int, end: int) -> Iterator[tuple[int, str, bo
         return
     label_cell, label_char = stream.at(start - 1)
     end_cell, end_char = stream.position(end)
-    for index in range(label_cell, min(end_cell, len(stream.cells) - 1) + 1):
-        text = stream.cells[index].text
+    for index in range(label_cell, min(end_cell, len(stream.texts) - 1) + 1):
+        text = stream.texts[index]
         lo = label_char + 1 if index == label_cell else 0
         hi = end_char if index == end_cell else len(text)
         if index == label_cell and lo >= len(text):
@@ -529,19 +557,19 @@ def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[_Token], l
     group labels, their blank placeholders) and are left out.
     """
     label_cell = stream.at(start - 1)[0]
-    label_row = stream.cells[label_cell].row
+    label_row = stream.rows[label_cell]
     end_cell = stream.position(end)[0]
-    next_row = stream.cells[end_cell].row if end_cell < len(stream.cells) else None
+    next_row = stream.rows[end_cell] if end_cell < len(stream.texts) else None
     tokens: list[_Token] = []
     rows: list[int] = []
     used = label_cell
     for index, piece, whole in _pieces(stream, start, end):
-        cell = stream.cells[index]
-        if next_row is not None and cell.row == next_row and cell.row != label_row:
+        row = stream.rows[index]
+        if next_row is not None and row == next_row and row != label_row:
             continue
-        found = _tokens(piece, cell.source, grid=cell.grid and whole)
+        found = _tokens(piece, stream.sources[index], grid=stream.grids[index] and whole)
         tokens.extend(found)
-        rows.extend([cell.row] * len(found))
+        rows.extend([row] * len(found))
         used = index
     return tokens, rows, used
 
@@ -573,7 +601,7 @@ def _row_tokens(
     takes the values of the rows after it, up to the next label.
     """
     tokens, rows, used = _value_tokens(stream, match.end, end)
-    label_row = stream.cells[stream.at(match.end - 1)[0]].row
+    label_row = stream.rows[stream.at(match.end - 1)[0]]
     own = [t for t, row in zip(tokens, rows, strict=True) if row == label_row]
     if any(t.kind == "number" for t in own):
         return (
@@ -596,16 +624,18 @@ class _Orphan:
 def _orphans(
     stream: Stream, used_rows: set[int], label_rows: set[int], width: int, lo: int, hi: int
 ) -> list[_Orphan]:
-    by_row: dict[int, list[tuple[int, StreamCell]]] = {}
-    for index, cell in enumerate(stream.cells):
-        if lo <= cell.row <= hi and cell.row not in used_rows and cell.row not in label_rows:
-            by_row.setdefault(cell.row, []).append((index, cell))
+    by_row: dict[int, list[int]] = {}
+    for index, row in enumerate(stream.rows):
+        if lo <= row <= hi and row not in used_rows and row not in label_rows:
+            by_row.setdefault(row, []).append(index)
     found = []
     for row, cells in sorted(by_row.items()):
         tokens: list[_Token] = []
         fragment = ""
-        for _, cell in cells:
-            for token in _tokens(cell.text, cell.source, grid=cell.grid):
+        for index in cells:
+            for token in _tokens(
+                stream.texts[index], stream.sources[index], grid=stream.grids[index]
+            ):
                 if token.kind == "text":
                     fragment += fold(token.text)
                 else:
@@ -617,11 +647,12 @@ def _orphans(
     return found
 
 
-def _is_material(cell: StreamCell, vocabulary: frozenset[str]) -> bool:
+def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool:
     """A short cell of label debris, numbers or blanks: table, not narrative."""
-    if len(cell.text) > 40 or "。" in cell.text:
+    text = stream.texts[index]
+    if len(text) > 40 or "。" in text:
         return False
-    tokens = _tokens(cell.text, cell.source, grid=cell.grid)
+    tokens = _tokens(text, stream.sources[index], grid=stream.grids[index])
     return all(t.kind != "text" or _is_debris(t, vocabulary) for t in tokens)
 
 
@@ -640,9 +671,9 @@ def _table_bounds(
         if lo <= m.start < hi and m.kind != "row" and m.end - m.start >= 4
     ]
     first = min([first, *headers])
-    while first > 0 and _is_material(stream.cells[first - 1], vocabulary):
+    while first > 0 and _is_material(stream, first - 1, vocabulary):
         first -= 1
-    while last + 1 < len(stream.cells) and _is_material(stream.cells[last + 1], vocabulary):
+    while last + 1 < len(stream.texts) and _is_material(stream, last + 1, vocabulary):
         last += 1
     return first, last
 
@@ -653,35 +684,38 @@ def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowRead
 
     (Only for rows whose columns are all counts.)
     """
-    cells = stream.cells
+    texts = stream.texts
+    rows = stream.rows
     width = len(row.columns)
     label_cell, label_char = stream.at(match.end - 1)
-    cell = cells[label_cell]
-    if not cell.grid:
+    if not stream.grids[label_cell]:
         return None
-    rest = cell.text[label_char + 1 :]
+    rest = texts[label_cell][label_char + 1 :]
     if rest and fold(rest):
         return None
     after = label_cell + 1 + width
-    values = cells[label_cell + 1 : after]
+    label_row = rows[label_cell]
     # Stream rows never decrease: the values are all in the label's row when the last is,
     # and the row ends with them when the next cell is in another.
     if (
-        len(values) != width
-        or values[-1].row != cell.row
-        or (after < len(cells) and cells[after].row == cell.row)
+        after > len(texts)
+        or rows[after - 1] != label_row
+        or (after < len(texts) and rows[after] == label_row)
     ):
         return None
-    texts = list(map(_TEXT, values))
-    joined = "".join(texts)
-    if not (joined.isdigit() and joined.isascii()) or not all(texts):
+    values = list(texts[label_cell + 1 : after])
+    joined = "".join(values)
+    if not (joined.isdigit() and joined.isascii()) or not all(values):
         return None
-    counts = counts_of(list(map(int, texts)), texts, list(map(_SOURCE, values)))
-    return RowReading(row.key, tuple(counts), " ".join(texts)), after - 1
+    counts = counts_of(list(map(int, values)), values, stream.sources[label_cell + 1 : after])
+    return RowReading(row.key, tuple(counts), " ".join(values)), after - 1
 
 
-_TEXT = operator.itemgetter(0)
+_TEXT = operator.itemgetter(0)  # (of a GridCell)
 _SOURCE = operator.itemgetter(1)
+_WORD = re.compile(r"\S+")
+_MATCH_TEXT = operator.methodcaller("group")
+_MATCH_START = operator.methodcaller("start")
 
 
 @functools.lru_cache(maxsize=16)
@@ -715,7 +749,7 @@ def _read_rows(
     readings: dict[str, RowReading] = {}
     used_rows: set[int] = set()
     label_rows: set[int] = set()
-    first_cell = len(stream.cells)
+    first_cell = len(stream.texts)
     last_cell = 0
     has_total = definition.key == "applications"
     for row, counts_only in _counts_only(definition):
@@ -725,7 +759,7 @@ def _read_rows(
         plain = _plain_grid_row(stream, match, row) if counts_only else None
         if plain is not None:
             reading, used = plain
-            rows = {stream.cells[used].row}
+            rows = {stream.rows[used]}
         else:
             if boundaries is None:
                 boundaries = sorted({m.start for m in matches})
@@ -735,7 +769,7 @@ def _read_rows(
             reading = read_row(row, tokens, total_rule=has_total)
         readings[row.key] = reading
         label_cell = stream.at(match.start)[0]
-        label_rows.add(stream.cells[label_cell].row)
+        label_rows.add(stream.rows[label_cell])
         if not reading.empty:
             used_rows |= rows
         first_cell = min(first_cell, label_cell)
@@ -744,7 +778,7 @@ def _read_rows(
     required = [r for r in definition.rows if not r.optional]
     found = [r for r in required if r.key in readings]
     if len(found) * 2 < len(required) or (at_end and len(found) < len(required)):
-        text = " ".join(c.text for c in stream.cells[first_cell : last_cell + 1])
+        text = " ".join(stream.texts[first_cell : last_cell + 1])
         missing = len(required) - len(found)
         unavailable = TableUnavailable(
             "unreadable",
@@ -758,8 +792,8 @@ def _read_rows(
         not r.optional and (r.key not in readings or readings[r.key].empty) for r in definition.rows
     )
     if has_total and needs_orphans:
-        lo = stream.cells[first_cell].row
-        hi = stream.cells[min(last_cell, len(stream.cells) - 1)].row
+        lo = stream.rows[first_cell]
+        hi = stream.rows[min(last_cell, len(stream.texts) - 1)]
         orphans = _orphans(stream, used_rows, label_rows, len(definition.rows[0].columns), lo, hi)
         placed = _place_orphans(definition, readings, orphans)
         if placed is not None:
@@ -902,7 +936,7 @@ def _resolve_candidates(
 
 def _covered(stream: Stream, matches: Sequence[_Match]) -> list[list[tuple[int, int]]]:
     """For each cell, the character ranges that labels cover."""
-    covered: list[list[tuple[int, int]]] = [[] for _ in stream.cells]
+    covered: list[list[tuple[int, int]]] = [[] for _ in stream.texts]
     for match in matches:
         if match.end <= match.start:
             continue
@@ -910,7 +944,7 @@ def _covered(stream: Stream, matches: Sequence[_Match]) -> list[list[tuple[int, 
         last_cell, last_char = stream.at(match.end - 1)
         for index in range(first_cell, last_cell + 1):
             lo = first_char if index == first_cell else 0
-            hi = last_char + 1 if index == last_cell else len(stream.cells[index].text)
+            hi = last_char + 1 if index == last_cell else len(stream.texts[index])
             covered[index].append((lo, hi))
     return covered
 
@@ -943,12 +977,13 @@ def _read_single_row_table(
     start_cell = stream.at(min(m.start for m in label_matches))[0]
     tokens: list[_Token] = []
     last = start_cell
-    for index in range(start_cell, len(stream.cells)):
-        cell = stream.cells[index]
-        piece = _uncovered(cell.text, covered[index])
+    for index in range(start_cell, len(stream.texts)):
+        piece = _uncovered(stream.texts[index], covered[index])
         if covered[index] and not piece.strip():
             continue  # a label
-        cell_tokens = _tokens(piece, cell.source, grid=cell.grid and not covered[index])
+        cell_tokens = _tokens(
+            piece, stream.sources[index], grid=stream.grids[index] and not covered[index]
+        )
         if any(t.kind == "text" for t in cell_tokens):
             if tokens:
                 break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,13 @@ from govinfo import (
     Count,
     GovinfoError,
     Source,
+    SourceRef,
     Status,
     Table,
     TableUnavailable,
     Unreadable,
 )
+from govinfo.blocks import Grid, GridCell, TextBlock
 from govinfo.formats import TableKey, table_def
 from govinfo.narrative import Item, Paragraph
 
@@ -524,3 +527,53 @@ def test_language_is_told_by_the_stated_rule(texts: list[str], limit: int) -> No
     chinese = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
     assert language_of(texts, limit) == ("zh" if chinese >= latin / 4 else "en")
+
+
+_STREAM_TEXT = st.text(st.sampled_from("收到申请 12\t３\n—/"), max_size=12)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(
+                lambda rows: Grid(tuple(tuple(GridCell(t) for t in row) for row in rows)),
+                st.lists(st.lists(_STREAM_TEXT, max_size=4), max_size=4),
+            ),
+            st.builds(
+                lambda text, offset: TextBlock(
+                    text, None if offset is None else SourceRef(line=1, offset=offset)
+                ),
+                _STREAM_TEXT,
+                st.none() | st.integers(0, 50),
+            ),
+        ),
+        max_size=5,
+    )
+)
+def test_table_material_stream_is_its_cells_in_order(blocks: list[Grid | TextBlock]) -> None:
+    # A grid's cells and a text's words, each with where it came from and its row of the
+    # material (one per grid row, one per text block), and the folded text of them all.
+    from govinfo.tableread import Stream
+    from govinfo.text import fold_cell
+
+    stream = Stream.build(list(enumerate(blocks)))
+    expected = []
+    row = 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Grid):
+            for grid_row in block.rows:
+                expected += [(c.text, c.source, row, index, 0, True) for c in grid_row]
+                row += 1
+        else:
+            for word in re.finditer(r"\S+", block.text):
+                source = block.source
+                if source is not None and source.offset is not None:
+                    source = SourceRef(line=source.line, offset=source.offset + word.start())
+                expected.append((word.group(), source, row, index, word.start(), False))
+            row += 1
+    columns = (stream.texts, stream.sources, stream.rows, stream.elements, stream.offsets)
+    assert list(zip(*columns, stream.grids, strict=True)) == expected
+    assert stream.folded == "".join(fold_cell(t) for t in stream.texts)
+    for cell, start in enumerate(stream.starts):
+        if start < len(stream.folded) and fold_cell(stream.texts[cell]):
+            assert stream.at(start)[0] == cell
