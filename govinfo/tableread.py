@@ -60,8 +60,9 @@ _SPLIT_LIMIT = 20_000
 
 @attrs.frozen
 class Stream:
-    """The table material as cells (grid cells, or words of text), in columns: the cell
-    ``i`` is ``texts[i]``, from ``sources[i]``, in row ``rows[i]`` of the material...
+    """The table material as cells (grid cells, or words of text) kept in columns: cell
+    ``i`` is ``texts[i]``, read at ``sources[i]``, standing in row ``rows[i]`` of the
+    material, and so on.
 
     (Columns of plain values, not an object per cell: a table has hundreds of cells.)
     """
@@ -711,8 +712,8 @@ def _plain_grid_row(stream: Stream, match: _Match, row: RowDef) -> tuple[RowRead
     return RowReading(row.key, tuple(counts), " ".join(values)), after - 1
 
 
-_TEXT = operator.itemgetter(0)  # (of a GridCell)
-_SOURCE = operator.itemgetter(1)
+_TEXT = operator.attrgetter("text")  # (of a GridCell)
+_SOURCE = operator.attrgetter("source")
 _WORD = re.compile(r"\S+")
 _MATCH_TEXT = operator.methodcaller("group")
 _MATCH_START = operator.methodcaller("start")

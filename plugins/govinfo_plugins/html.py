@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import lxml.etree
 from lxml.etree import _Element
@@ -177,7 +176,6 @@ def _grid(table: _Element) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
     # Cells on one line share one (immutable) SourceRef.
     sources: dict[object, SourceRef | None] = {}
-    tostring = lxml.etree.tostring
     for tr in _own_rows(table):
         cells = []
         for cell in tr:  # (iterating all children and testing the tag is quicker than a filter)
@@ -188,19 +186,13 @@ def _grid(table: _Element) -> Grid:
             source = sources.get(line, _UNSEEN)
             if source is _UNSEEN:
                 source = sources[line] = _line_source(line)
-            # The cell's text as _text() gives it, without a call for each cell.
-            text = (
-                tostring(cell, method="text", encoding=str, with_tail=False)
-                if len(cell)
-                else cell.text or ""
-            )
             # (One call for the names is cheaper than two lookups, and most cells span nothing.)
             names = cell.keys()
             cells.append(
                 new_tuple(
                     GridCell,
                     (
-                        text.strip(),
+                        _text(cell).strip(),
                         source,
                         _span(cell.get("rowspan")) if "rowspan" in names else 1,
                         _span(cell.get("colspan")) if "colspan" in names else 1,
@@ -234,28 +226,30 @@ def _blocks(container: _Element) -> list[Block]:
     out: list[Block] = []
     buffer: list[str] = []
     # The element the gathered text began in, and whether its words were bold: None before
-    # the first, then whether every one so far was (a list, for the nested functions to set).
-    state: list[Any] = [None, None]
+    # the first, then whether every one so far was.
+    first: _Element | None = None
+    bold_so_far: bool | None = None
 
     def flush(heading: bool = False) -> None:
+        nonlocal first, bold_so_far
         if not buffer:
             return
         text = "".join(buffer)
-        element, bold = state
-        source = None if element is None else _line_source(element.sourceline)
-        heading = heading or bold is True
+        source = None if first is None else _line_source(first.sourceline)
+        heading = heading or bold_so_far is True
         buffer.clear()
-        state[0] = state[1] = None
+        first = bold_so_far = None
         for line in text.split("\n"):
             if line := line.strip():
                 out.append(new_tuple(TextBlock, (line, source, heading)))
 
     def gather(text: str, node: _Element, bold: bool) -> None:
-        if state[0] is None:
-            state[0] = node
+        nonlocal first, bold_so_far
+        if first is None:
+            first = node
         buffer.append(text)
-        if state[1] is not False and text.strip():
-            state[1] = bold
+        if bold_so_far is not False and text.strip():
+            bold_so_far = bold
 
     def walk(node: _Element, bold: bool) -> None:
         text = node.text
