@@ -1,10 +1,27 @@
-"""govinfo: Chinese government information-disclosure documents as typed, validated data."""
+"""govinfo: Chinese government information-disclosure documents as typed, validated data.
+
+The pipeline (:mod:`govinfo.pipeline`)::
+
+    bytes ──decode──▶ text ──reader──▶ layout ──assemble──▶ Document ──check──▶ findings
+                                                                   └──reporter──▶ output
+"""
 
 from __future__ import annotations
 
-from govinfo.api import check, read, render
-from govinfo.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
-from govinfo.documents import (
+from govinfo.errors import (
+    DecodeError,
+    GovinfoError,
+    InputError,
+    InvalidValueError,
+    LimitError,
+    PluginError,
+    ReaderNotFoundError,
+    ReporterNotFoundError,
+    SchemaError,
+    UnknownDocumentError,
+)
+from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
+from govinfo.model.documents import (
     AnnualReport,
     AnnualReportMetadata,
     Deadline,
@@ -25,31 +42,30 @@ from govinfo.documents import (
     StatedFigure,
     Task,
 )
-from govinfo.errors import (
-    DecodeError,
-    GovinfoError,
-    InputError,
-    InvalidValueError,
-    PluginError,
-    ReaderNotFoundError,
-    ReporterNotFoundError,
-    SchemaError,
-)
-from govinfo.findings import Evidence, Finding, Location, Rule, Severity, Status
-from govinfo.narrative import Item, Paragraph
-from govinfo.registry import (
-    ReaderSpec,
-    Registry,
-    ReporterSpec,
-    hookimpl,
-    make_plugin_manager,
-    make_registry,
-)
-from govinfo.serialize import dumps, loads
-from govinfo.sources import Source
-from govinfo.tables import Row, Table, TableUnavailable
+from govinfo.model.findings import Evidence, Finding, Location, Rule, Severity, Status
+from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
+from govinfo.model.tables import Row, Table, TableUnavailable
+from govinfo.pipeline import check, read, render
+from govinfo.plugin.registry import Registry, make_plugin_manager, make_registry
+from govinfo.plugin.specs import LoaderSpec, ReaderSpec, ReporterSpec, hookimpl
+from govinfo.source import Source
 
 __version__ = "0.1.0"
+
+
+def dumps(document: Document) -> str:
+    """The canonical JSON of a document (see :mod:`govinfo.io.serialize`)."""
+    from govinfo.io.serialize import dumps as _dumps
+
+    return _dumps(document)
+
+
+def loads(text: str | bytes) -> Document:
+    """A document from its JSON; :class:`SchemaError` names the path of what is wrong."""
+    from govinfo.io.serialize import loads as _loads
+
+    return _loads(text)
+
 
 __all__ = [
     "Amount",
@@ -72,8 +88,11 @@ __all__ = [
     "Item",
     "KeyPoints",
     "KeyPointsMetadata",
+    "LimitError",
+    "LoaderSpec",
     "Location",
     "Metadata",
+    "NarrativeBlock",
     "NotReported",
     "Origin",
     "Paragraph",
@@ -100,6 +119,7 @@ __all__ = [
     "Table",
     "TableUnavailable",
     "Task",
+    "UnknownDocumentError",
     "Unreadable",
     "__version__",
     "check",

@@ -15,15 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from govinfo import api
+from govinfo import pipeline as api
 from govinfo.checks import suspect_cells
-from govinfo.documents import Document
 from govinfo.errors import GovinfoError, InputError
-from govinfo.findings import Finding, Status
-from govinfo.formats import DOCUMENT_KINDS
-from govinfo.registry import Registry, default_registry
-from govinfo.schema import json_schema
-from govinfo.sources import Source
+from govinfo.model.documents import Document
+from govinfo.model.findings import Finding, Status
+from govinfo.plugin.registry import Registry, default_registry
+from govinfo.source import Source
+from govinfo.statute import DOCUMENT_KINDS
 
 PROG = "python -m govinfo"
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -157,6 +156,10 @@ def _error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -216,7 +219,7 @@ def _check(args: argparse.Namespace, registry: Registry) -> int:
             status = EXIT_FAIL
         results.append((path, findings))
     if args.json:
-        from govinfo.serialize import codec
+        from govinfo.io.serialize import codec
 
         payload = [
             {"file": path, "findings": codec().unstructure_findings(findings)}
@@ -268,7 +271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         registry = default_registry()
+        for problem in registry.problems:
+            _warn(f"plugin {problem.plugin!r} left out: {problem.message}")
         if args.command == "schema":
+            from govinfo.io.schema import json_schema
+
             sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
             return EXIT_OK
         handler = {"render": _render, "check": _check, "rules": _rules, "plugins": _plugins}

@@ -23,6 +23,10 @@ class ReaderNotFoundError(GovinfoError, LookupError):
     """No reader takes the input, or the reader asked for does not exist."""
 
 
+class UnknownDocumentError(GovinfoError, ValueError):
+    """The input was read, but it is no document of a kind govinfo knows."""
+
+
 class ReporterNotFoundError(GovinfoError, LookupError):
     """The reporter asked for does not exist, or cannot render the document."""
 
@@ -33,3 +37,8 @@ class PluginError(GovinfoError, RuntimeError):
 
 class InputError(GovinfoError, OSError):
     """An input that cannot be read, or an output that must not be written."""
+
+
+class LimitError(GovinfoError, ValueError):
+    """An input beyond one of the limits set on what is read (size, cells, nesting): the
+    message names the limit and how to raise it."""

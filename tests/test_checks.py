@@ -19,7 +19,7 @@ from govinfo import (
     Unreadable,
 )
 from govinfo.checks import run_rules, suspect_cells
-from govinfo.documents import Document
+from govinfo.model.documents import Document
 from govinfo.testing import strategies as gs
 
 
@@ -199,10 +199,3 @@ def test_any_changed_cell_fails_naming_its_row_or_column(corruption: gs.Corrupti
         f.where.row == corruption.row or f.where.column == corruption.column for f in found
     ), (corruption.key, found)
     assert any(corruption.key in f.cells for f in found)
-
-
-@given(gs.annual_reports())
-def test_checks_do_not_change_the_document(report: AnnualReport) -> None:
-    copy = attrs.evolve(report)
-    govinfo.check(report)
-    assert report == copy

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import types
 
 import pytest
 from conftest import ROOT
 
-from govinfo.formats import FORMAT_VERSIONS, TABLE_KEYS, table_def
-from govinfo.registry import make_registry
+import govinfo
+from govinfo.plugin.registry import make_registry
+from govinfo.statute import FORMAT_VERSIONS, TABLE_KEYS, table_def
+from govinfo.testing import registered
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CHANGELOG = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -58,3 +61,16 @@ def test_python_examples_run_and_say_what_they_print(monkeypatch: pytest.MonkeyP
             assert repr(eval(code, namespace)) == comment, code
     assert namespace["same"] == namespace["report"]
     exec(compile(blocks[1], "README.md", "exec"), {})
+
+
+def test_the_worked_reader_example_reads_a_report() -> None:
+    block = next(b for b in re.findall(r"```python\n(.*?)```", README, re.S) if "def layout" in b)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    plugin = types.SimpleNamespace(govinfo_register_readers=namespace["govinfo_register_readers"])
+    text = (ROOT / "examples" / "beijing-ipo-2021-annual-report.zh.txt").read_text("utf-8")
+    data = ";".join(line for line in text.splitlines() if line.strip()).encode("utf-8")
+    with registered(plugin) as registry:
+        document = govinfo.read(govinfo.Source(data, "report.semi"), registry=registry)
+    assert isinstance(document, govinfo.AnnualReport)
+    assert document.section("other").heading == "六、其他需要报告的事项"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govinfo.formats import (
+from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
     FORMAT_VERSIONS,
     RULE_OF_LAW_SECTIONS,

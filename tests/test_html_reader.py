@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import AnnualReport, Count, NotReported, Source, Status, Table, TableUnavailable
-from govinfo.blocks import TextBlock
-from govinfo.narrative import plain_text
-from govinfo.registry import default_registry
+from govinfo.layout import TextBlock
+from govinfo.model.narrative import plain_text
+from govinfo.plugin.registry import default_registry
 from govinfo.testing.pages import page
 
 
@@ -261,7 +261,7 @@ _FRAGMENTS = [
 def test_utf8_bytes_parse_to_the_blocks_the_text_does(text: str) -> None:
     def outcome(**given: Any) -> object:
         try:
-            return html_reader.to_blocks(text, **given)
+            return html_reader.to_layout(text, **given)
         except govinfo.DecodeError as error:
             return str(error)
 
@@ -274,7 +274,7 @@ def test_utf8_pages_are_parsed_from_their_bytes(beijing: AnnualReport) -> None:
         (EXAMPLES / "shuyang-fgj-2023-annual-report.html").read_bytes().decode("utf-8"),
     ]
     for text in pages:
-        assert html_reader.to_blocks(text, utf8=text.encode("utf-8")) == html_reader.to_blocks(text)
+        assert html_reader.to_layout(text, utf8=text.encode("utf-8")) == html_reader.to_layout(text)
 
 
 @pytest.mark.parametrize("junk", ["\x1f", "\x00", "\x0b", "\x0c", "\x01\x02", "\ufffe"])
@@ -285,7 +285,7 @@ def test_control_characters_in_a_tail_the_reader_extends(junk: str) -> None:
         f"<html><body><div><p>一、总体情况</p><br>{junk}说明<p>二、主动公开政府信息情况</p>"
         f"<p>六、其他需要报告的事项</p>x<script>s</script>{junk}尾</div></body></html>"
     )
-    blocks = html_reader.to_blocks(markup)
+    blocks = html_reader.to_layout(markup)
     text = "\n".join(b.text for b in blocks.blocks if isinstance(b, TextBlock))
     assert "说明" in text
     assert "尾" in text
@@ -310,7 +310,7 @@ def test_text_blocks_heading_hint_and_source(
 ) -> None:
     # A block is a heading when it stood in <h1>…<h6> or when every word of it was bold;
     # its source is the line of the element its first text (whitespace too) stood in.
-    blocks = html_reader.to_blocks(f"<html><body>\n\n{markup}</body></html>")
+    blocks = html_reader.to_layout(f"<html><body>\n\n{markup}</body></html>")
     found = [
         (b.text, b.heading, b.source.line if b.source else None)
         for b in blocks.blocks

@@ -9,7 +9,6 @@ from decimal import Decimal
 import attrs
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from govinfo import (
     Amount,
@@ -25,9 +24,8 @@ from govinfo import (
     TableUnavailable,
     Unreadable,
 )
-from govinfo.cells import Change, counts_of, number, sources_at
-from govinfo.documents import Document, RuleOfLawSection
-from govinfo.tables import row_of
+from govinfo.model.cells import number
+from govinfo.model.documents import RuleOfLawSection
 from govinfo.testing import strategies as gs
 
 
@@ -149,12 +147,6 @@ def test_rule_of_law_section_recognition_is_consistent() -> None:
         RuleOfLawSection("other", "absent", "五、其他")
 
 
-@given(gs.documents())
-def test_generated_documents_are_hashable_and_equal_to_copies(document: Document) -> None:
-    assert document == attrs.evolve(document)
-    assert hash(document) == hash(attrs.evolve(document))
-
-
 @settings(max_examples=30)
 @given(gs.annual_reports())
 def test_table_numbers_are_each_cells_number(report: AnnualReport) -> None:
@@ -168,40 +160,3 @@ def test_table_numbers_are_each_cells_number(report: AnnualReport) -> None:
         # The remembered numbers are not part of the value: copies stay equal and picklable.
         assert table == attrs.evolve(table)
         assert pickle.loads(pickle.dumps(table)) == table
-
-
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(min_value=1, max_value=10**6),
-            st.integers(min_value=0, max_value=10**9),
-            st.integers(min_value=0, max_value=10**9),
-        ),
-        max_size=30,
-    )
-)
-def test_bulk_builders_make_what_the_checked_constructors_make(
-    entries: list[tuple[int, int, int]],
-) -> None:
-    lines = [line for line, _, _ in entries]
-    offsets = [offset for _, offset, _ in entries]
-    values = [value for _, _, value in entries]
-    sources = sources_at(lines, offsets)
-    assert sources == [SourceRef(line=a, offset=b) for a, b in zip(lines, offsets, strict=True)]
-    raws = [str(value) for value in values]
-    counts = counts_of(values, raws, sources)
-    assert counts == [
-        Count(value, raw=raw, source=source)
-        for value, raw, source in zip(values, raws, sources, strict=True)
-    ]
-
-
-def test_an_unchecked_row_is_still_checked_by_its_table() -> None:
-    good = Table.from_rows("appeals", "2021", {}).definition.rows[0]
-    cells = tuple(Count(0) for _ in good.columns)
-    table = Table("appeals", "2021", (row_of(good.key, cells),))
-    assert table.rows[0] == Row(good.key, cells)
-    with pytest.raises(InvalidValueError):
-        Table("appeals", "2021", (row_of(good.key, (Change(1), *cells[1:])),))
-    with pytest.raises(InvalidValueError):
-        Table("appeals", "2021", (row_of(good.key, cells[1:]),))

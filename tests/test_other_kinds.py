@@ -9,8 +9,8 @@ from conftest import EXAMPLES
 
 import govinfo
 from govinfo import KeyPoints, RuleOfLawReport, Source, Status
-from govinfo.keypoints import deadlines, responsibility
-from govinfo.narrative import plain_text
+from govinfo.assemble.keypoints import deadlines, responsibility
+from govinfo.model.narrative import plain_text
 
 
 def read(name: str, kind: str | None = None) -> govinfo.Document:

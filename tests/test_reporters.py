@@ -16,7 +16,7 @@ from conftest import EXAMPLES
 
 import govinfo
 from govinfo import AnnualReport, Document, Source, Table
-from govinfo.present import plain_value
+from govinfo.report.present import plain_value
 from govinfo.testing.conformance import check_reporter
 
 

@@ -11,9 +11,9 @@ from hypothesis import given
 
 import govinfo
 from govinfo import AnnualReport, SchemaError
-from govinfo.documents import Document
-from govinfo.schema import json_schema
-from govinfo.serialize import from_dict, to_dict
+from govinfo.io.schema import json_schema
+from govinfo.io.serialize import from_dict, to_dict
+from govinfo.model.documents import Document
 from govinfo.testing import strategies as gs
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())

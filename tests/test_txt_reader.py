@@ -23,9 +23,9 @@ from govinfo import (
     TableUnavailable,
     Unreadable,
 )
-from govinfo.blocks import Grid, GridCell, TextBlock
-from govinfo.formats import TableKey, table_def
-from govinfo.narrative import Item, Paragraph
+from govinfo.layout import Grid, GridCell, TextBlock
+from govinfo.model.narrative import Item, Paragraph
+from govinfo.statute import TableKey, table_def
 
 
 def read(name: str) -> AnnualReport:
@@ -90,10 +90,10 @@ def test_beijing_metadata_sections_and_evidence() -> None:
     first = general[0]
     assert isinstance(first, Item)
     assert [(i.marker, i.heading) for i in first.content if isinstance(i, Item)] == [
-        ("一是", "做好决策公开"),
-        ("二是", "做好政策公开"),
-        ("三是", "做好执行公开"),
-        ("四是", "做好重点领域公开"),
+        ("一是", "做好决策公开。"),
+        ("二是", "做好政策公开。"),
+        ("三是", "做好执行公开。"),
+        ("四是", "做好重点领域公开。"),
     ]
     # Every cell points at its line: 行政规范性文件 本年制发件数 is the "4" on line 42.
     cell = table(report, "proactive")["normative_documents.issued"]
@@ -345,7 +345,7 @@ def test_binary_is_refused_in_one_line() -> None:
 
 
 def test_not_a_report() -> None:
-    with pytest.raises(govinfo.ReaderNotFoundError, match="no document of a known kind found"):
+    with pytest.raises(govinfo.UnknownDocumentError, match="no document of a known kind found"):
         govinfo.read("这不是年度报告。", reader="txt")
 
 
@@ -415,7 +415,7 @@ def test_path_argument() -> None:
 
 
 def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:
-    from govinfo.text import decode
+    from govinfo.decode import decode
 
     data = "一、总体情况\n二、主动公开".encode()
     decoded = decode(data[:-1])
@@ -494,7 +494,7 @@ def _plainly_misdecoded_utf8(data: bytes) -> bool:
     ).map(b"".join)
 )
 def test_binary_and_control_heavy_input_follow_the_stated_rule(data: bytes) -> None:
-    from govinfo.text import decode, looks_binary
+    from govinfo.decode import decode, looks_binary
 
     assert looks_binary(data) == (bool(data) and _plainly_binary(data))
     if not data:
@@ -553,7 +553,7 @@ _STREAM_TEXT = st.text(st.sampled_from("收到申请 12\t３\n—/"), max_size=1
 def test_table_material_stream_is_its_cells_in_order(blocks: list[Grid | TextBlock]) -> None:
     # A grid's cells and a text's words, each with where it came from and its row of the
     # material (one per grid row, one per text block), and the folded text of them all.
-    from govinfo.tableread import Stream
+    from govinfo.assemble.tables.stream import Stream
     from govinfo.text import fold_cell
 
     stream = Stream.build(list(enumerate(blocks)))

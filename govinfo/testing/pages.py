@@ -9,16 +9,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from govinfo import AnnualReport, Item, Paragraph, Table, TableUnavailable
-from govinfo.forms import escape, form
-from govinfo.narrative import Block
+from govinfo.model.cells import Amount, Cell, Change, NotReported
+from govinfo.model.documents import AnnualReport
+from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
+from govinfo.model.tables import Table, TableUnavailable
+from govinfo.report.forms import escape, form
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _narrative(blocks: Iterable[Block], word: bool) -> str:
+def _narrative(blocks: Iterable[NarrativeBlock], word: bool) -> str:
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -93,3 +95,67 @@ def page(
         f'content="text/html; charset={charset}"><title>政府信息公开工作年度报告</title>'
         f"<style>td {{ border: 1px solid; }}</style></head><body>{content}</body></html>"
     )
+
+
+def _value(cell: Cell) -> str:
+    if isinstance(cell, NotReported):
+        return cell.raw
+    if isinstance(cell, Change):
+        return f"{cell.value:+d}" if cell.value else "0"
+    if isinstance(cell, Amount):
+        return format(cell.value, "f")
+    return str(getattr(cell, "value", ""))
+
+
+def _pipe(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _text_table(table: Table) -> list[str]:
+    """A statutory table as a converter writes it in text: pipe rows, one per printed row,
+    a group label only on the first row it heads."""
+    definition = table.definition
+    lines: list[str] = []
+    if definition.one_data_row:
+        lines.append(_pipe([*(g.zh for r in definition.rows for g in r.groups[:1]), "", ""]))
+        lines.append(_pipe(r.label.zh for r in definition.rows))
+        lines.append(_pipe(c.label.zh for r in definition.rows for c in r.columns))
+        lines.append(_pipe(_value(ref.cell) for ref in table.cells()))
+        return lines
+    if definition.columns_label is not None:
+        columns = definition.rows[0].columns
+        stub = [""] * definition.stub_depth
+        lines.append(
+            _pipe([definition.columns_label.zh, *stub[1:], *(c.label.zh for c in columns)])
+        )
+    opened: set[str] = set()
+    block = None
+    for row in definition.rows:
+        found = table.get_row(row.key)
+        if found is None:
+            continue
+        if row.block is not None and row.block != block:
+            block = row.block
+            lines.append(_pipe([block.zh]))
+            stub_label = definition.stub_label.zh if definition.stub_label else ""
+            lines.append(_pipe([stub_label, *(c.label.zh for c in row.columns)]))
+        labels = []
+        for group in row.groups:
+            labels.append("" if group.zh in opened else group.zh)
+            opened.add(group.zh)
+        labels.append(row.label.zh)
+        lines.append(_pipe([*labels, *(_value(c) for c in found.cells)]))
+    return lines
+
+
+def text(report: AnnualReport) -> str:
+    """The report as plain text: the title, each heading and paragraph on its own line, each
+    table as pipe rows."""
+    lines = [report.metadata.title] if report.metadata.title else []
+    for section in report.sections:
+        if section.heading:
+            lines.append(section.heading)
+        lines.extend(b.text for b in section.content if isinstance(b, Paragraph))
+        if isinstance(section.table, Table):
+            lines.extend(_text_table(section.table))
+    return "\n".join(lines) + "\n"

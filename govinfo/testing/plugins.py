@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from govinfo.registry import Registry, make_plugin_manager
+from govinfo.plugin.registry import Registry, make_plugin_manager
 
 
 @contextlib.contextmanager

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from govinfo.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
-from govinfo.documents import (
+from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
+from govinfo.model.documents import (
     RECOGNITIONS,
     AnnualReport,
     AnnualReportMetadata,
@@ -39,7 +39,9 @@ from govinfo.documents import (
     StatedFigure,
     Task,
 )
-from govinfo.formats import (
+from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
+from govinfo.model.tables import Row, Table, TableUnavailable
+from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
     FORMAT_VERSIONS,
     RULE_OF_LAW_FACTS,
@@ -53,8 +55,6 @@ from govinfo.formats import (
     all_cell_keys,
     table_def,
 )
-from govinfo.narrative import Block, Item, Paragraph
-from govinfo.tables import Row, Table, TableUnavailable
 
 T = TypeVar("T")
 
@@ -213,7 +213,7 @@ def paragraphs(draw: st.DrawFn) -> Paragraph:
 
 @st.composite
 def items(draw: st.DrawFn, depth: int = 1) -> Item:
-    inner: st.SearchStrategy[Block] = paragraphs()
+    inner: st.SearchStrategy[NarrativeBlock] = paragraphs()
     if depth > 0:
         inner = st.one_of(paragraphs(), items(depth - 1))
     number = draw(st.integers(1, 12))
@@ -226,7 +226,7 @@ def items(draw: st.DrawFn, depth: int = 1) -> Item:
     )
 
 
-def blocks(max_size: int = 4) -> st.SearchStrategy[tuple[Block, ...]]:
+def blocks(max_size: int = 4) -> st.SearchStrategy[tuple[NarrativeBlock, ...]]:
     return st.lists(st.one_of(paragraphs(), items()), max_size=max_size).map(tuple)
 
 
@@ -529,3 +529,79 @@ def invalid_cell_constructions() -> st.SearchStrategy[
         st.tuples(st.just(Unreadable), st.tuples(st.text(max_size=5), st.sampled_from(("", "  ")))),
         st.tuples(st.just(SourceRef), st.tuples(st.integers(max_value=0))),
     )
+
+
+#: Sentences as report narratives have them (no heading words, no table labels).
+PROSE = (
+    "本机关认真贯彻落实政府信息公开条例，持续深化政务公开工作。",
+    "全年通过门户网站主动公开各类政府信息，及时回应社会关切。",
+    "严格执行信息发布审核制度，确保发布内容准确规范。",
+    "加强政务新媒体管理，提升信息发布的时效性和权威性。",
+    "进一步完善依申请公开办理流程，规范答复文书格式。",
+    "组织开展业务培训，提高工作人员的业务能力和服务水平。",
+    "部分栏目信息更新不够及时，内容还不够丰富。",
+    "下一步将加大督促检查力度，推动工作常态化、规范化。",
+    "本年度未收取信息处理费。",
+)
+
+
+@st.composite
+def printable_reports(draw: st.DrawFn, version: FormatVersion | None = None) -> AnnualReport:
+    """An annual report as an agency publishes one, that a page or a text of it can carry whole:
+    the six statutory headings, narrative paragraphs of report prose, and every table printed,
+    with counts (some totals blank) and amounts, never an unreadable cell."""
+    chosen: FormatVersion = draw(st.sampled_from(FORMAT_VERSIONS)) if version is None else version
+    year = draw(st.integers(2019, 2020) if chosen == "2019" else st.integers(2021, 2030))
+    paragraphs_of = st.lists(st.sampled_from(PROSE), min_size=1, max_size=3).map(
+        lambda texts: tuple(Paragraph(t) for t in texts)
+    )
+    makers: dict[TableKey, st.SearchStrategy[Table]] = {
+        "proactive": _printable_proactive(chosen),
+        "applications": balanced_applications(chosen, unprinted_rows=False),
+        "appeals": balanced_appeals(chosen),
+    }
+    sections = []
+    for definition in ANNUAL_REPORT_SECTIONS:
+        table = draw(makers[definition.table]) if definition.table is not None else None
+        sections.append(
+            Section(definition.key, definition.heading, draw(paragraphs_of), _plain(table))
+        )
+    metadata = AnnualReportMetadata(
+        agency="某某市某某局",
+        year=year,
+        title=f"某某市某某局{year}年政府信息公开工作年度报告",
+        format_version=chosen,
+    )
+    return AnnualReport(metadata, tuple(sections))
+
+
+@st.composite
+def _printable_proactive(draw: st.DrawFn, version: FormatVersion) -> Table:
+    rows = []
+    for row in table_def("proactive", version).rows:
+        values: list[Cell] = []
+        for column in row.columns:
+            if column.kind is CellKind.AMOUNT:
+                values.append(Amount(Decimal(draw(st.integers(0, 10**6))) / 100, column.unit))
+            elif column.kind is CellKind.CHANGE:
+                values.append(Change(draw(st.integers(-50, 50))))
+            else:
+                values.append(Count(draw(st.integers(0, 500))))
+        rows.append(Row(row.key, tuple(values)))
+    return Table("proactive", version, tuple(rows))
+
+
+def _plain(table: Table | None) -> Table | None:
+    """The table with its cells' provenance dropped and blank marks as an empty cell."""
+    if table is None:
+        return None
+    rows = []
+    for row in table.rows:
+        plain: list[Cell] = []
+        for cell in row.cells:
+            if isinstance(cell, NotReported):
+                plain.append(NotReported(""))
+            else:
+                plain.append(attrs.evolve(cell, raw=None, source=None))  # type: ignore[arg-type]
+        rows.append(Row(row.key, tuple(plain)))
+    return Table(table.key, table.version, tuple(rows))

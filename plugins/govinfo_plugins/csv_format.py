@@ -12,9 +12,11 @@ import csv
 import io
 from collections.abc import Callable
 
-from govinfo import AnnualReport, Document, Finding, ReporterSpec, Table, hookimpl
-from govinfo import present as p
-from govinfo.registry import Options
+from govinfo.model.documents import AnnualReport, Document
+from govinfo.model.findings import Finding
+from govinfo.model.tables import Table
+from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
+from govinfo.report import present as p
 
 COLUMNS = (
     "document", "agency", "year", "format_version", "table", "row_group", "row",

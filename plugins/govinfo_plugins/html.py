@@ -1,4 +1,4 @@
-"""The HTML reader: an agency's web page to blocks, then the shared assembler.
+"""The HTML reader: an agency's web page to layout blocks.
 
 lxml parses the page (nothing is fetched, no external entity is resolved).  The report is
 found as the smallest element holding the statutory headings, whatever the CMS calls it
@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterator
 import lxml.etree
 from lxml.etree import _Element
 
-from govinfo import Document, ReaderSpec, Source, hookimpl
-from govinfo.assemble import assemble
-from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock, new_tuple
-from govinfo.cells import SourceRef, source_at
+from govinfo.decode import Decoded, looks_binary
 from govinfo.errors import DecodeError
-from govinfo.formats import ANNUAL_REPORT_SECTIONS
-from govinfo.text import decode, fold, looks_binary
+from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
+from govinfo.model.cells import SourceRef
+from govinfo.plugin.specs import ReaderSpec, hookimpl
+from govinfo.source import Source
+from govinfo.statute import ANNUAL_REPORT_SECTIONS
+from govinfo.text import fold
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP_TAGS = (
@@ -47,7 +48,7 @@ _LABELS = tuple(
 )
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     match = _CHARSET.search(data[:8192])
     return match.group(1).decode("ascii", "replace") if match else None
 
@@ -69,11 +70,11 @@ def _source(element: _Element) -> SourceRef | None:
 
 
 def _line_source(line: object) -> SourceRef | None:
-    return source_at(line) if isinstance(line, int) and line >= 1 else None
+    return SourceRef(line) if isinstance(line, int) and line >= 1 else None
 
 
 def _text(element: _Element) -> str:
-    """An element's text; <br> became a line break when the page was parsed (see to_blocks)."""
+    """An element's text; <br> became a line break when the page was parsed (see to_layout)."""
     if len(element) == 0:
         return element.text or ""
     # Serialising as text is lxml's quickest way to the text of a subtree.
@@ -183,28 +184,23 @@ def _grid(table: _Element) -> Grid:
             if tag != "td" and tag != "th":
                 continue
             line = cell.sourceline
-            source = sources.get(line, _UNSEEN)
-            if source is _UNSEEN:
+            if line in sources:
+                source = sources[line]
+            else:
                 source = sources[line] = _line_source(line)
             # (One call for the names is cheaper than two lookups, and most cells span nothing.)
             names = cell.keys()
             cells.append(
-                new_tuple(
-                    GridCell,
-                    (
-                        _text(cell).strip(),
-                        source,
-                        _span(cell.get("rowspan")) if "rowspan" in names else 1,
-                        _span(cell.get("colspan")) if "colspan" in names else 1,
-                    ),
+                GridCell(
+                    _text(cell).strip(),
+                    source,
+                    _span(cell.get("rowspan")) if "rowspan" in names else 1,
+                    _span(cell.get("colspan")) if "colspan" in names else 1,
                 )
             )
         if cells:
             rows.append(tuple(cells))
     return Grid(tuple(rows), _source(table))
-
-
-_UNSEEN = object()
 
 
 def _own_rows(table: _Element) -> Iterator[_Element]:
@@ -216,14 +212,14 @@ def _own_rows(table: _Element) -> Iterator[_Element]:
             yield from child.iterchildren("tr")
 
 
-def _blocks(container: _Element) -> list[Block]:
+def _blocks(container: _Element) -> list[LayoutBlock]:
     """The container's blocks in reading order.
 
     Text is gathered until a block element (or a cell, a table, an image) ends it; each of its
     lines is then a TextBlock, a heading when it stood in <h1>…<h6> or when all of it was bold
     (<strong>, <b>); its source is the line of the element its first text stood in.
     """
-    out: list[Block] = []
+    out: list[LayoutBlock] = []
     buffer: list[str] = []
     # The element the gathered text began in, and whether its words were bold: None before
     # the first, then whether every one so far was.
@@ -241,7 +237,7 @@ def _blocks(container: _Element) -> list[Block]:
         first = bold_so_far = None
         for line in text.split("\n"):
             if line := line.strip():
-                out.append(new_tuple(TextBlock, (line, source, heading)))
+                out.append(TextBlock(line, source, heading))
 
     def gather(text: str, node: _Element, bold: bool) -> None:
         nonlocal first, bold_so_far
@@ -290,13 +286,7 @@ def _blocks(container: _Element) -> list[Block]:
     return out
 
 
-def to_blocks(
-    text: str,
-    *,
-    encoding: str | None = None,
-    location: str | None = None,
-    utf8: bytes | None = None,
-) -> Blocks:
+def to_layout(text: str, *, location: str | None = None, utf8: bytes | None = None) -> Layout:
     """The blocks of an HTML page: the report's container only, the rest dropped.
 
     ``utf8``: the bytes ``text`` was decoded from, when they are exactly its UTF-8; they are
@@ -331,7 +321,7 @@ def to_blocks(
             if tail:
                 _append_text(parent, tail)
     container = find_report(root)
-    dropped: list[tuple[str, str, SourceRef | None]] = []
+    dropped: list[Dropped] = []
     outside = f"outside the report ({_describe(container)})"
     node = container
     while node.getparent() is not None:
@@ -342,17 +332,10 @@ def to_blocks(
                 continue
             text = " ".join(_text(sibling).split())
             if text:
-                dropped.append((text[:300], outside, _source(sibling)))
+                dropped.append(Dropped(text[:300], outside, _source(sibling)))
         node = parent
     header = (("标题", title.strip()),) if title.strip() else ()
-    return Blocks(
-        tuple(_blocks(container)),
-        encoding=encoding,
-        location=location,
-        reader="html",
-        header=header,
-        dropped=tuple(dropped),
-    )
+    return Layout(tuple(_blocks(container)), header=header, dropped=tuple(dropped))
 
 
 def _set(element: _Element, name: str, text: str) -> None:
@@ -392,17 +375,10 @@ def accepts(source: Source) -> float:
     return 0.95
 
 
-def read(source: Source) -> Document:
-    data = source.data
-    decoded = decode(data, _declared_charset(data), name=source.name)
+def layout(source: Source, decoded: Decoded | None) -> Layout:
+    assert decoded is not None  # a text format: the host decodes it
     exact = decoded.encoding == "utf-8" and decoded.whole  # the text is these bytes' UTF-8
-    blocks = to_blocks(
-        decoded.text,
-        encoding=decoded.encoding,
-        location=source.name,
-        utf8=data if exact else None,
-    )
-    return assemble(blocks, source.kind)
+    return to_layout(decoded.text, location=source.name, utf8=source.data if exact else None)
 
 
 @hookimpl
@@ -412,8 +388,8 @@ def govinfo_register_readers(register: Callable[[ReaderSpec], None]) -> None:
             "html",
             (".html", ".htm", ".shtml", ".xhtml"),
             accepts,
-            read,
-            media_types=("text/html", "application/xhtml+xml"),
+            layout,
+            charset=declared_charset,
             description="agency web pages, CMS and Word-exported HTML",
         )
     )

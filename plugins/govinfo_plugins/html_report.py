@@ -1,7 +1,7 @@
 """The HTML reporter: one self-contained page that looks like the form.
 
 The statutory tables are drawn with the official form's merged headers
-(:mod:`govinfo.forms`), each section's narrative beside its table, and every fail or
+(:mod:`govinfo.report.forms`), each section's narrative beside its table, and every fail or
 uncertain finding marked on the cells it concerns, its message on hover and in the list at
 the end.  No network, no external asset: the styles and the small script are inline.
 """
@@ -12,23 +12,15 @@ import html
 import json
 from collections.abc import Callable, Iterable, Mapping
 
-from govinfo import (
-    AnnualReport,
-    Document,
-    Finding,
-    Item,
-    KeyPoints,
-    Paragraph,
-    ReporterSpec,
-    Table,
-    hookimpl,
-)
-from govinfo import present as p
-from govinfo.cells import Cell
 from govinfo.checks import suspect_cells
-from govinfo.forms import escape, form, plain_cell
-from govinfo.narrative import Block
-from govinfo.registry import Options
+from govinfo.model.cells import Cell
+from govinfo.model.documents import AnnualReport, Document, KeyPoints
+from govinfo.model.findings import Finding
+from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
+from govinfo.model.tables import Table
+from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
+from govinfo.report import present as p
+from govinfo.report.forms import escape, form, plain_cell
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -93,7 +85,7 @@ SCRIPT = """
 _FINDINGS = {"zh": "检查结果", "en": "Findings"}
 
 
-def _narrative(blocks: Iterable[Block]) -> str:
+def _narrative(blocks: Iterable[NarrativeBlock]) -> str:
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):

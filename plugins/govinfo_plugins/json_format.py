@@ -1,13 +1,14 @@
-"""The JSON reader and reporter: govinfo's own schema, in and out."""
+"""The JSON loader and reporter: govinfo's own schema, in and out."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import govinfo
-from govinfo import Document, Finding, ReaderSpec, ReporterSpec, Source, hookimpl
-from govinfo import present as p
-from govinfo.registry import Options
+from govinfo.model.documents import Document
+from govinfo.model.findings import Finding
+from govinfo.plugin.specs import LoaderSpec, Options, ReporterSpec, hookimpl
+from govinfo.report import present as p
+from govinfo.source import Source
 
 
 def accepts(source: Source) -> float:
@@ -18,24 +19,27 @@ def accepts(source: Source) -> float:
     return 1.0 if b'"schema_version"' in head else 0.1
 
 
-def read(source: Source) -> Document:
-    return govinfo.loads(source.data)
+def load(source: Source) -> Document:
+    from govinfo.io.serialize import loads
+
+    return loads(source.data)
 
 
 def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
     """The canonical JSON of the document, loadable again (``check --json`` gives findings)."""
-    return govinfo.dumps(document)
+    from govinfo.io.serialize import dumps
+
+    return dumps(document)
 
 
 @hookimpl
-def govinfo_register_readers(register: Callable[[ReaderSpec], None]) -> None:
+def govinfo_register_loaders(register: Callable[[LoaderSpec], None]) -> None:
     register(
-        ReaderSpec(
+        LoaderSpec(
             "json",
             (".json",),
             accepts,
-            read,
-            media_types=("application/json",),
+            load,
             description="govinfo's JSON schema (python -m govinfo schema)",
         )
     )

@@ -2,30 +2,21 @@
 
 Pipe tables cannot merge cells, so a row carries the group labels above it
 (``三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密``).  Labels come from the format
-definitions through :mod:`govinfo.present`.
+definitions through :mod:`govinfo.report.present`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from govinfo import (
-    AnnualReport,
-    Document,
-    Finding,
-    Item,
-    KeyPoints,
-    Paragraph,
-    ReporterSpec,
-    RuleOfLawReport,
-    Table,
-    hookimpl,
-)
-from govinfo import present as p
 from govinfo.checks import suspect_cells
-from govinfo.formats import RULE_OF_LAW_SECTIONS, Label
-from govinfo.narrative import Block
-from govinfo.registry import Options
+from govinfo.model.documents import AnnualReport, Document, KeyPoints, RuleOfLawReport
+from govinfo.model.findings import Finding
+from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
+from govinfo.model.tables import Table
+from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
+from govinfo.report import present as p
+from govinfo.statute import RULE_OF_LAW_SECTIONS, Label
 
 _FINDINGS = {"zh": "检查结果", "en": "Findings"}
 _NONE = {"zh": "无", "en": "none"}
@@ -45,7 +36,7 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return lines
 
 
-def _narrative(blocks: Iterable[Block], depth: int = 0) -> list[str]:
+def _narrative(blocks: Iterable[NarrativeBlock], depth: int = 0) -> list[str]:
     out: list[str] = []
     indent = "  " * depth
     for block in blocks:
@@ -68,17 +59,18 @@ def statutory_table(
     """A statutory table as pipe tables, one per block; cells a finding involves are marked
     ⚠, the cell where a failing row meets a failing column ‼."""
     out: list[str] = []
-    for block in p.table_blocks(table):
-        heading = p.block_heading(block, lang)
+    for block in p.row_groups(table):
+        heading = p.group_heading(block, lang)
         if heading:
             out += [f"**{heading}**", ""]
-        header = ["" if table.key != "proactive" else p.text(table.definition.header, lang)]  # type: ignore[arg-type]
+        stub = table.definition.stub_label
+        header = [p.text(stub, lang) if stub is not None else ""]
         header += [p.column_path(c, lang) for c in block.columns]
         rows = []
         for row, cells in block.rows:
             values = []
             for column, cell in zip(row.columns, cells, strict=True):
-                value = p.value_text(cell)
+                value = p.value_text(cell, column)
                 key = f"{table.key}.{row.key}.{column.key}"
                 if key in flagged:
                     value = f"**{value or '∅'}** {'‼' if key in suspects else '⚠'}"

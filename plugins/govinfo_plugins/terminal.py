@@ -10,9 +10,11 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from govinfo import AnnualReport, Document, Finding, KeyPoints, ReporterSpec, Table, hookimpl
-from govinfo import present as p
-from govinfo.registry import Options
+from govinfo.model.documents import AnnualReport, Document, KeyPoints
+from govinfo.model.findings import Finding
+from govinfo.model.tables import Table
+from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
+from govinfo.report import present as p
 
 
 def _grid(header: list[str], rows: list[list[str]], widths: list[int | None] | None = None) -> str:
@@ -28,8 +30,8 @@ def _grid(header: list[str], rows: list[list[str]], widths: list[int | None] | N
 
 def _table(table: Table, lang: p.Lang, flagged: dict[str, list[Finding]]) -> list[str]:
     out = []
-    for block in p.table_blocks(table):
-        heading = p.block_heading(block, lang)
+    for block in p.row_groups(table):
+        heading = p.group_heading(block, lang)
         if heading:
             out.append(heading)
         rows = []
@@ -42,7 +44,7 @@ def _table(table: Table, lang: p.Lang, flagged: dict[str, list[Finding]]) -> lis
             open_groups = groups
             values = []
             for column, cell in zip(row.columns, cells, strict=True):
-                value = p.value_text(cell)
+                value = p.value_text(cell, column)
                 if f"{table.key}.{row.key}.{column.key}" in flagged:
                     value = f"{value or '∅'} !"
                 values.append(value)

@@ -1,4 +1,4 @@
-"""The text reader: pasted, crawled or converted text to blocks, then the shared assembler.
+"""The text reader: pasted, crawled or converted text to layout blocks.
 
 It knows layouts, not statutory meaning: one cell per line with tab indents (a table pasted
 from a web page), rows on one line split by tabs or ``|`` (Word, Excel, Markdown), paragraphs
@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from govinfo import Document, ReaderSpec, Source, hookimpl
-from govinfo.assemble import assemble
-from govinfo.blocks import Block, Blocks, Grid, GridCell, Image, TextBlock, new_tuple
-from govinfo.cells import SourceRef, source_at, sources_at
-from govinfo.text import decode, looks_binary
+from govinfo.decode import Decoded, looks_binary
+from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
+from govinfo.model.cells import SourceRef
+from govinfo.plugin.specs import ReaderSpec, hookimpl
+from govinfo.source import Source
+from govinfo.statute import ANNUAL_REPORT_MARKERS
 
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\()?([^\s()]+?\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
@@ -42,11 +43,7 @@ class _Lines(NamedTuple):
 
     def source(self, i: int, column: int = 0) -> SourceRef:
         """Where line ``i`` (or a column of it) is."""
-        return source_at(i + 1, self.offsets[i] + column)
-
-    def sources(self, lines: list[int]) -> list[SourceRef]:
-        """Where each of the lines is, made at once."""
-        return sources_at(list(map((1).__add__, lines)), list(map(self.offsets.__getitem__, lines)))
+        return SourceRef(i + 1, self.offsets[i] + column)
 
 
 def _lines(text: str) -> _Lines:
@@ -103,7 +100,7 @@ def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     A line without the tab right after a cell continues it (a label broken across lines).
     """
     # First where the cells are (which lines, where rows end, what continues a cell), then
-    # the cells, all at once.
+    # the cells.
     texts = lines.texts
     at: list[int] = []  # the line of each cell
     ends: list[int] = []  # how many cells there are at the end of each row
@@ -136,18 +133,11 @@ def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     if len(at) > row_start:
         ends.append(len(at))
     # A cell line starts with its tab, so stripping the line strips the cell.
-    cell_texts = list(map(str.strip, map(texts.__getitem__, at)))
-    for place, continued in more.items():
-        cell_texts[place] = "\n".join([cell_texts[place], *continued])
-    sources = lines.sources(at)
-    cells = list(
-        map(
-            new_tuple,
-            itertools.repeat(GridCell),
-            zip(cell_texts, sources, itertools.repeat(1), itertools.repeat(1)),
-        )
-    )
-    rows = tuple(map(tuple, map(cells.__getitem__, map(slice, [0, *ends], ends))))
+    cells = []
+    for place, line in enumerate(at):
+        text = "\n".join([texts[line].strip(), *more.get(place, ())])
+        cells.append(GridCell(text, lines.source(line)))
+    rows = tuple(tuple(cells[a:b]) for a, b in zip([0, *ends], ends, strict=False))
     return Grid(rows, lines.source(start)), i
 
 
@@ -169,13 +159,13 @@ def _wrap_width(texts: list[str]) -> int:
     return longest if wrapped >= len(text_lines) * 0.3 else 0
 
 
-def to_blocks(text: str, *, encoding: str | None = None, location: str | None = None) -> Blocks:
-    """The blocks of a text document."""
+def to_layout(text: str) -> Layout:
+    """The layout blocks of a text document."""
     lines = _lines(text)
     texts = lines.texts
     source = lines.source
     header: list[tuple[str, str]] = []
-    dropped: list[tuple[str, str, SourceRef | None]] = []
+    dropped: list[Dropped] = []
     start = 0
     # A crawler's header: "key: value" lines closed by a ===== 正文 ===== line.
     for i, line in enumerate(texts[:40]):
@@ -185,13 +175,13 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
                 if match:
                     header.append((match.group(1), match.group(2).strip()))
                 if head.strip():
-                    dropped.append((head, "the crawler's header", source(h)))
-            dropped.append((line, "the crawler's header", source(i)))
+                    dropped.append(Dropped(head, "the crawler's header", source(h)))
+            dropped.append(Dropped(line, "the crawler's header", source(i)))
             start = i + 1
             break
     width = _wrap_width(texts[start:])
     wrapped = width > 0
-    blocks: list[Block] = []
+    blocks: list[LayoutBlock] = []
     paragraph: list[int] = []
 
     def flush() -> None:
@@ -232,7 +222,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
         if _PAGE_FOOTER.match(stripped):
             if not wrapped:
                 flush()  # a wrapped paragraph runs on over the page break
-            dropped.append((line, "a page number", source(i)))
+            dropped.append(Dropped(line, "a page number", source(i)))
             i += 1
             continue
         image = _IMAGE.match(stripped) if len(stripped) <= 300 and "." in stripped else None
@@ -257,14 +247,7 @@ def to_blocks(text: str, *, encoding: str | None = None, location: str | None = 
             flush()
         i += 1
     flush()
-    return Blocks(
-        tuple(blocks),
-        encoding=encoding,
-        location=location,
-        reader="txt",
-        header=tuple(header),
-        dropped=tuple(dropped),
-    )
+    return Layout(tuple(blocks), header=tuple(header), dropped=tuple(dropped))
 
 
 def _ends_paragraph(line: str, width: int) -> bool:
@@ -281,23 +264,12 @@ def _heading_hint(text: str) -> bool:
 # --------------------------------------------------------------------------- plugin
 
 
-_MARKERS = (
-    *(
-        word.encode(encoding)
-        for encoding in ("utf-8", "gb18030")
-        for word in (
-            "总体情况",
-            "主动公开",
-            "收到和处理",
-            "行政复议",
-            "存在的主要问题",
-            "其他需要报告",
-        )
-    ),
-    b"general situation",
-    b"other matters",
-    b"reconsideration",
-    b"main problems",
+_MARKERS = tuple(
+    dict.fromkeys(
+        marker.encode(encoding)
+        for marker in ANNUAL_REPORT_MARKERS
+        for encoding in (("utf-8", "gb18030") if not marker.isascii() else ("ascii",))
+    )
 )
 
 
@@ -329,11 +301,9 @@ def accepts(source: Source) -> float:
     return 0.3 if source.suffix in (".txt", ".md", ".text") else 0.1
 
 
-def read(source: Source) -> Document:
-    decoded = decode(source.data, name=source.name)
-    return assemble(
-        to_blocks(decoded.text, encoding=decoded.encoding, location=source.name), source.kind
-    )
+def layout(source: Source, decoded: Decoded | None) -> Layout:
+    assert decoded is not None  # a text format: the host decodes it
+    return to_layout(decoded.text)
 
 
 def _iter_specs() -> Iterator[ReaderSpec]:
@@ -341,8 +311,7 @@ def _iter_specs() -> Iterator[ReaderSpec]:
         "txt",
         (".txt", ".md", ".text"),
         accepts,
-        read,
-        media_types=("text/plain", "text/markdown"),
+        layout,
         description="text pasted, crawled or converted from a page or a PDF",
     )
 

@@ -1,0 +1,182 @@
+"""The annual report from layout blocks: sections, narrative, tables, metadata."""
+
+from __future__ import annotations
+
+from govinfo.assemble.headings import Heading, regions
+from govinfo.assemble.metadata import published_date, title_of
+from govinfo.assemble.narrative import narrative
+from govinfo.assemble.stated import stated_figures
+from govinfo.assemble.tables import TableReading, read_table
+from govinfo.errors import UnknownDocumentError
+from govinfo.layout import Layout, LayoutBlock, TextBlock
+from govinfo.model.documents import (
+    AnnualReport,
+    AnnualReportMetadata,
+    DroppedText,
+    Origin,
+    ReadingNote,
+    Section,
+)
+from govinfo.model.tables import Table, TableUnavailable
+from govinfo.statute import ANNUAL_REPORT_SECTIONS, FormatVersion, TableKey
+from govinfo.text import language_of
+
+
+def _table_section(
+    key: TableKey,
+    region: tuple[tuple[int, LayoutBlock], ...],
+    version: FormatVersion | None,
+    at_end: bool,
+) -> tuple[TableReading, list[TextBlock]]:
+    """The section's table and the text blocks that are narrative, not table."""
+    reading = read_table(key, region, version, at_end=at_end)
+    texts: list[TextBlock] = []
+    span = reading.span
+    for index, block in region:
+        if not isinstance(block, TextBlock):
+            continue
+        if span is None:
+            texts.append(block)
+            continue
+        (first, first_at), (last, last_at) = span
+        if index < first or index > last:
+            texts.append(block)
+            continue
+        before = block.text[:first_at].strip() if index == first else ""
+        after = block.text[last_at:].strip() if index == last else ""
+        for piece in (before, after):
+            if piece:
+                texts.append(TextBlock(piece, block.source))
+    return reading, texts
+
+
+def _same_element(
+    region: tuple[tuple[int, LayoutBlock], ...],
+) -> tuple[tuple[int, LayoutBlock], ...]:
+    """Number a region's blocks by position, so that split text blocks stay apart."""
+    return tuple(enumerate(block for _, block in region))
+
+
+def _infer_missing(
+    texts: dict[str, list[TextBlock]], present: set[str]
+) -> tuple[dict[str, list[TextBlock]], list[ReadingNote]]:
+    """A section without a heading (五 dropped by a converter) recognised by its words.
+
+    Its text ran on in the section before it: from the first paragraph there with the
+    section's keywords on, it is the missing section's.
+    """
+    notes: list[ReadingNote] = []
+    keys = [s.key for s in ANNUAL_REPORT_SECTIONS]
+    for definition in ANNUAL_REPORT_SECTIONS:
+        if definition.key in present or definition.table is not None or definition.number == 1:
+            continue
+        before = next(
+            (k for k in reversed(keys[: keys.index(definition.key)]) if k in present), None
+        )
+        if before is None:
+            continue
+        blocks = texts.get(before, [])
+        start = next(
+            (i for i, b in enumerate(blocks) if all(k in b.text for k in definition.keywords)), None
+        )
+        if start is None or (start == 0 and before != "appeals"):
+            continue
+        texts[definition.key] = blocks[start:]
+        texts[before] = blocks[:start]
+        notes.append(
+            ReadingNote(
+                f"section {definition.heading} has no heading: its text was recognised by the "
+                f"words {'、'.join(definition.keywords)} after section "
+                f"{next(s.heading for s in ANNUAL_REPORT_SECTIONS if s.key == before)}",
+                source=blocks[start].source,
+            )
+        )
+    return texts, notes
+
+
+def assemble_annual_report(
+    layout: Layout,
+    origin: Origin,
+    elements: list[LayoutBlock],
+    dropped: list[DroppedText],
+    headings: list[Heading],
+) -> AnnualReport:
+    """An annual report from a reader's layout, cleaned (``elements``, ``dropped``), and the
+    statutory headings found in it."""
+    if len(headings) < 2:
+        raise UnknownDocumentError(
+            f"{origin.location or 'the input'}: no annual report found (fewer than two of the "
+            "six statutory section headings)"
+        )
+    found = regions(elements, headings)
+    header = dict(layout.header)
+    title = title_of(header, found.preamble)
+    preamble_texts = [
+        b for i, b in enumerate(found.preamble) if isinstance(b, TextBlock) and i not in title.used
+    ]
+    all_texts = [b.text for b in elements if isinstance(b, TextBlock)]
+
+    tables: dict[TableKey, TableReading] = {}
+    texts: dict[str, list[TextBlock]] = {}
+    version: FormatVersion | None = None
+    last_key = headings[-1].section.key
+    # Table 三 first: its version is the report's, and the other tables default to it.
+    order = sorted(
+        (h.section for h in headings), key=lambda s: (s.table != "applications", s.number)
+    )
+    for definition in order:
+        region = _same_element(found.sections.get(definition.key, ()))
+        if definition.table is None:
+            texts[definition.key] = [b for _, b in region if isinstance(b, TextBlock)]
+            continue
+        reading, texts[definition.key] = _table_section(
+            definition.table, region, version, at_end=definition.key == last_key
+        )
+        tables[definition.table] = reading
+        if isinstance(reading.table, Table) and version is None:
+            version = reading.table.version
+    texts, notes = _infer_missing(texts, set(found.headings))
+    sections: dict[str, Section] = {}
+    for definition in ANNUAL_REPORT_SECTIONS:
+        if definition.key not in texts:
+            continue
+        heading = found.headings.get(definition.key)
+        table = tables[definition.table].table if definition.table in tables else None
+        if definition.table is not None and table is None:
+            table = TableUnavailable("absent")
+        sections[definition.key] = Section(
+            definition.key,
+            heading.text if heading else None,
+            narrative(texts[definition.key]),
+            table,
+            source=elements[heading.element].source if heading else None,
+        )
+    notes = [n for reading in tables.values() for n in reading.notes] + notes
+    metadata = AnnualReportMetadata(
+        agency=title.agency,
+        year=title.year,
+        language=language_of(all_texts),
+        title=title.title,
+        published=published_date(header, all_texts),
+        origin=origin,
+        format_version=_format_version(tables) or "unknown",
+    )
+    narrative_texts = [b for key in texts for b in texts[key]]
+    return AnnualReport.build(
+        metadata,
+        sections,
+        preamble=narrative(preamble_texts),
+        stated=stated_figures([*preamble_texts, *narrative_texts]),
+        notes=tuple(notes),
+        dropped=tuple(dropped),
+    )
+
+
+def _format_version(tables: dict[TableKey, TableReading]) -> FormatVersion | None:
+    """The version of table 三, else of any table read with evidence for its version."""
+    for key in ("applications", "proactive", "appeals"):
+        reading = tables.get(key)
+        if reading is not None and isinstance(reading.table, Table) and reading.version_evidence:
+            version: FormatVersion = reading.table.version
+            return version
+    return None

@@ -1,0 +1,170 @@
+"""The statutory section headings of an annual report, found wherever they stand, and the
+regions of blocks between them.
+
+Headings are found in Chinese (一、总体情况, misspelt or reworded, even inside a line) and in
+the English of machine translations (``I.``, ``Second,``, ``Iii.``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from govinfo.layout import LayoutBlock, TextBlock
+from govinfo.model.cells import SourceRef
+from govinfo.statute import ANNUAL_REPORT_SECTIONS, ZH_NUMERALS, SectionDef
+from govinfo.text import ENGLISH_NUMBERS, fold_cell, fold_with_map
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_EN_HEADING = re.compile(r"^\s*([ivx]+|\d+|[a-z]+)\s*[.,、:)]\s*(.+)$", re.I)
+_END_WORDS = ("情况", "事项", "措施")
+
+
+@attrs.frozen
+class Heading:
+    section: SectionDef
+    element: int
+    start: int  # in the element's text
+    end: int
+    text: str
+
+
+@functools.lru_cache(maxsize=16)
+def _numeral(number: int) -> re.Pattern[str]:
+    numeral = ZH_NUMERALS[number]
+    # The numeral at the start or after a space or a mark.  The pattern begins with the
+    # numeral (the regex engine then skips ahead to it) and looks back from there.
+    return re.compile(rf"{numeral}(?<![^\s。；;：:）)]{numeral})\s*[、.．]\s*")
+
+
+def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] | None:
+    for match in _numeral(section.number).finditer(text, start):
+        window = text[match.end() : match.end() + 60]
+        folded, where = fold_with_map(window)
+        head = folded[:26]
+        if not all(k in head for k in section.keywords):
+            continue
+        end = None
+        for label in (section.label.zh, *section.variants):
+            if folded.startswith(fold_cell(label)):
+                end = where[len(fold_cell(label)) - 1] + 1
+                break
+        if end is None:
+            last_keyword = max(folded.find(k) + len(k) for k in section.keywords)
+            positions = [folded.find(w, last_keyword) for w in _END_WORDS]
+            positions = [p for p in positions if 0 <= p <= 24]
+            if positions:
+                end = where[min(positions) + 1] + 1
+            else:
+                sentence = re.search(r"[。\s]", window)
+                end = sentence.start() if sentence else len(window)
+        return match.start() + (
+            len(match.group(0)) - len(match.group(0).lstrip())
+        ), match.end() + end
+    return None
+
+
+def _en_heading(text: str, section: SectionDef) -> bool:
+    stripped = text.strip()
+    if len(stripped) > 160:
+        return False
+    match = _EN_HEADING.match(stripped)
+    if not match:
+        return False
+    numeral, rest = match.group(1).lower(), match.group(2).lower()
+    value = (
+        _ROMAN.get(numeral)
+        or ENGLISH_NUMBERS.get(numeral)
+        or (int(numeral) if numeral.isdigit() else 0)
+    )
+    if value != section.number:
+        return False
+    return any(all(word in rest for word in group) for group in section.keywords_en)
+
+
+def find_headings(elements: Sequence[LayoutBlock]) -> list[Heading]:
+    """The statutory headings, in order; a heading missing from the source is skipped."""
+    found: list[Heading] = []
+    cursor = (0, 0)
+    for section in ANNUAL_REPORT_SECTIONS:
+        hit = _next_heading(elements, cursor, section)
+        if hit is not None:
+            found.append(hit)
+            cursor = (hit.element, hit.end)
+    return found
+
+
+def _next_heading(
+    elements: Sequence[LayoutBlock], cursor: tuple[int, int], section: SectionDef
+) -> Heading | None:
+    first, offset = cursor
+    for index in range(first, len(elements)):
+        element = elements[index]
+        if not isinstance(element, TextBlock):
+            continue
+        start = offset if index == first else 0
+        span = _zh_heading(element.text, start, section)
+        if span is not None:
+            return Heading(
+                section, index, span[0], span[1], element.text[span[0] : span[1]].strip()
+            )
+        if start == 0 and _en_heading(element.text, section):
+            return Heading(section, index, 0, len(element.text), element.text.strip())
+    return None
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _split_text(block: TextBlock, start: int, end: int) -> TextBlock | None:
+    text = block.text[start:end]
+    if not text.strip():
+        return None
+    source = block.source
+    if source is not None and source.offset is not None:
+        source = SourceRef(line=source.line, offset=source.offset + start)
+    return TextBlock(text.strip(), source, heading=block.heading)
+
+
+@attrs.frozen
+class Regions:
+    preamble: tuple[LayoutBlock, ...]
+    sections: dict[str, tuple[tuple[int, LayoutBlock], ...]]
+    headings: dict[str, Heading]
+
+
+def regions(elements: Sequence[LayoutBlock], headings: list[Heading]) -> Regions:
+    """The blocks of the preamble and of each section, headings cut out."""
+    bounds = [(h.element, h.start, h.end) for h in headings]
+    pieces: list[tuple[int, LayoutBlock, int]] = []  # (region number, block, element index)
+    region = -1
+    for index, element in enumerate(elements):
+        cuts = [(s, e) for (i, s, e) in bounds if i == index]
+        if not cuts or not isinstance(element, TextBlock):
+            pieces.append((region, element, index))
+            continue
+        position = 0
+        for start, end in cuts:
+            before = _split_text(element, position, start)
+            if before is not None:
+                pieces.append((region, before, index))
+            region += 1
+            position = end
+        after = _split_text(element, position, len(element.text))
+        if after is not None:
+            pieces.append((region, after, index))
+    sections: dict[str, list[tuple[int, LayoutBlock]]] = {h.section.key: [] for h in headings}
+    preamble: list[LayoutBlock] = []
+    for number, block, index in pieces:
+        if number < 0:
+            preamble.append(block)
+        else:
+            sections[headings[number].section.key].append((index, block))
+    return Regions(
+        tuple(preamble),
+        {k: tuple(v) for k, v in sections.items()},
+        {h.section.key: h for h in headings},
+    )

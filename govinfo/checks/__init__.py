@@ -1,0 +1,173 @@
+"""The built-in checks, registered through the ``govinfo_register_rules`` hook as a third
+party's rules would be; :func:`govinfo.check` runs every registered rule.
+
+- :mod:`.statutory`: the statute's arithmetic (R1–R4) and the notes on blank totals (D1) and
+  unprinted rows (D2);
+- :mod:`.narrative`: figures the narrative states against the tables (N1);
+- :mod:`.reading`: how the reader read what could be read more than one way (A1);
+- :mod:`.versions`: the format version (V1, V2);
+- :mod:`.documents`: the key points (K1) and the rule-of-law report (L1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pluggy
+
+from govinfo.checks.documents import check_mandated_sections, check_task_responsibility
+from govinfo.checks.narrative import check_stated_figures
+from govinfo.checks.reading import check_reading_notes
+from govinfo.checks.statutory import check_derived_totals, check_identity, check_unprinted_rows
+from govinfo.checks.versions import check_format_version, check_version_year
+from govinfo.model.documents import Document
+from govinfo.model.findings import Finding, Rule, Severity, Status
+
+hookimpl = pluggy.HookimplMarker("govinfo")
+
+check_column_balance = check_identity("R1")
+check_application_rows = check_identity("R2")
+check_outcome_total = check_identity("R3")
+check_appeal_rows = check_identity("R4")
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    Rule(
+        "R1",
+        "Each column of table 三 balances: 一 + 二 = 三（七）总计 + 四.",
+        "The format states it in the corner cell (第一项加第二项之和，等于第三项加第四项之和): "
+        "new and carried-over applications equal those handled plus those carried forward, "
+        "in every applicant column and in 总计.",
+        ("annual_report",),
+        check_column_balance,
+    ),
+    Rule(
+        "R2",
+        "Each row of table 三: 总计 = the six applicant columns.",
+        "In every row of table 三 the 总计 cell equals 自然人 plus the five 法人或其他组织 "
+        "columns. A blank 总计 is not checked: the sum is derived and used by R1 and R3 (D1).",
+        ("annual_report",),
+        check_application_rows,
+    ),
+    Rule(
+        "R3",
+        "Each column of table 三: （七）总计 = the sum of the outcome rows.",
+        "In every column, （七）总计 equals （一）予以公开 + （二）部分公开 plus every "
+        "reason row of （三）不予公开, （四）无法提供, （五）不予处理 and （六）其他处理.",
+        ("annual_report",),
+        check_outcome_total,
+    ),
+    Rule(
+        "R4",
+        "Table 四: each 总计 = 维持 + 纠正 + 其他 + 尚未审结.",
+        "For 行政复议 and for both kinds of 行政诉讼, the 总计 cell equals 结果维持 + 结果纠正 + "
+        "其他结果 + 尚未审结.",
+        ("annual_report",),
+        check_appeal_rows,
+    ),
+    Rule(
+        "D1",
+        "A total left blank is derived from its row.",
+        "Reports often leave the 总计 column blank. That is not an error: the sum of the row "
+        "is used in its place by the other rules, and this note says so.",
+        ("annual_report",),
+        check_derived_totals,
+    ),
+    Rule(
+        "D2",
+        "An optional row the report does not print.",
+        "Some rows of the format are left out by many reports (the 2021 （六）3.其他). Such a row "
+        "is noted; a rule it takes part in is uncertain only if it does not hold without it.",
+        ("annual_report",),
+        check_unprinted_rows,
+    ),
+    Rule(
+        "N1",
+        "A figure the narrative states matches the table.",
+        "Figures such as 共受理申请N件, 办结N件 and 予以公开N件 are compared with the cells they "
+        "describe: a fail when they differ, uncertain when the table is unavailable or the cell "
+        "not reported, a note when the narrative counts new and carried-over applications "
+        "together.",
+        ("annual_report",),
+        check_stated_figures,
+    ),
+    Rule(
+        "A1",
+        "How the reader read what could be read more than one way.",
+        "Glued digits split where only one split balances, rows of values placed under the "
+        "labels they were displaced from, a section recognised without its heading: each "
+        "choice is reported with its reason.",
+        ("annual_report",),
+        check_reading_notes,
+    ),
+    Rule(
+        "K1",
+        "Every task of the key points names its responsible units.",
+        "A task without the closing parentheses that name who is responsible (牵头 and the "
+        "others) cannot be followed up.",
+        ("key_points",),
+        check_task_responsibility,
+    ),
+    Rule(
+        "L1",
+        "A rule-of-law report has the five mandated contents.",
+        "Measures and results, shortfalls, the principal leaders' duties and next year's plans "
+        "must be there (found by heading or by content); 'other matters' may be empty.",
+        ("rule_of_law_report",),
+        check_mandated_sections,
+    ),
+    Rule(
+        "V1",
+        "Every table follows the format version the report declares.",
+        "The version is detected from the rows and columns of each table; a table that "
+        "follows another version than the report's is reported.",
+        ("annual_report",),
+        check_format_version,
+    ),
+    Rule(
+        "V2",
+        "The format version fits the report's year.",
+        "The 2021 format (国办公开办函〔2021〕30号) cannot appear in a report for 2020 or "
+        "earlier; a 2019-format table in a report for 2021 or later is noted.",
+        ("annual_report",),
+        check_version_year,
+    ),
+)
+
+
+@hookimpl
+def govinfo_register_rules(register: Callable[[Rule], None]) -> None:
+    for rule in BUILTIN_RULES:
+        register(rule)
+
+
+def suspect_cells(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The cells where a failing row rule meets a failing column rule of the same table.
+
+    When one cell of table 三 is wrong, its row (R2) and its column (R1 or R3) both fail and
+    this names it; a table with row rules only (四) gives no suspects.
+    """
+    failing = [f for f in findings if f.status is Status.FAIL]
+    rows = {c for f in failing if f.where.row and not f.where.column for c in f.cells}
+    columns = {c for f in failing if f.where.column and not f.where.row for c in f.cells}
+    ordered = [c for f in failing for c in f.cells]
+    return tuple(dict.fromkeys(c for c in ordered if c in rows and c in columns))
+
+
+def run_rules(document: Document, rules: Iterable[Rule]) -> tuple[Finding, ...]:
+    """Every rule that applies to the document's kind; a rule that raises becomes a finding."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if document.kind not in rule.kinds:
+            continue
+        try:
+            findings.extend(rule.check(document))
+        except Exception as exc:  # a plugin's bug must not stop the other rules
+            findings.append(
+                Finding(
+                    rule.code,
+                    Status.NOT_ASSESSABLE,
+                    Severity.ERROR,
+                    f"the rule raised {type(exc).__name__}: {exc}",
+                )
+            )
+    return tuple(findings)

@@ -1,0 +1,52 @@
+"""The format version: each table follows the report's (V1), and the version its year (V2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govinfo.checks.locations import table_location
+from govinfo.model.documents import AnnualReport, Document
+from govinfo.model.findings import Finding, Severity, Status
+from govinfo.statute import section_for_table
+
+
+def check_format_version(document: Document) -> Iterator[Finding]:
+    """V1: every table follows the format version the report declares."""
+    if not isinstance(document, AnnualReport):
+        return
+    declared = document.metadata.format_version
+    for table in document.tables():
+        if declared != "unknown" and table.version != declared:
+            yield Finding(
+                "V1",
+                Status.FAIL,
+                Severity.WARNING,
+                f"table {section_for_table(table.key).heading} follows the {table.version} "
+                f"format, the report declares {declared}",
+                table_location(table.definition),
+            )
+
+
+def check_version_year(document: Document) -> Iterator[Finding]:
+    """V2: the format version fits the report's year."""
+    if not isinstance(document, AnnualReport) or document.metadata.year is None:
+        return
+    year = document.metadata.year
+    for table in document.tables():
+        heading = section_for_table(table.key).heading
+        if table.version == "2021" and year <= 2020:
+            yield Finding(
+                "V2",
+                Status.FAIL,
+                Severity.WARNING,
+                f"table {heading} follows the 2021 format, which did not exist for {year}",
+                table_location(table.definition),
+            )
+        elif table.version == "2019" and year >= 2021:
+            yield Finding(
+                "V2",
+                Status.NOTE,
+                Severity.INFO,
+                f"table {heading} follows the 2019 format, replaced from 2021 reports on",
+                table_location(table.definition),
+            )

@@ -1,0 +1,1 @@
+"""The model: canonical immutable types for cells, tables, documents and findings."""

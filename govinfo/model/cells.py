@@ -1,0 +1,123 @@
+"""Cells: what one place of a statutory table holds.
+
+A cell is read with certainty (a :class:`Count`, :class:`Change` or :class:`Amount`), or it is
+explicitly not reported (:class:`NotReported`), or it could not be read (:class:`Unreadable`);
+the last two keep the text they came from.  Arithmetic between cells is the checks' job: a
+cell only refuses values that cannot exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from govinfo.errors import InvalidValueError
+from govinfo.model import _validators as v
+
+
+def _position(minimum: int) -> v.Validator:
+    return v.int_at_least(minimum, allow_none=True)
+
+
+def _somewhere(ref: SourceRef, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if ref.line is None and ref.offset is None and ref.page is None:
+        raise InvalidValueError("SourceRef: expected a page, a line or an offset, got none")
+
+
+@attrs.frozen(repr=False)
+class SourceRef:
+    """Where something was read in its source: a 1-based page (of a PDF) and/or line (of a
+    text, or a line of the page), and/or a 0-based character offset."""
+
+    line: int | None = attrs.field(default=None, validator=_position(1))
+    offset: int | None = attrs.field(default=None, validator=_position(0))
+    page: int | None = attrs.field(default=None, validator=[_position(1), _somewhere], kw_only=True)
+
+    def __repr__(self) -> str:
+        fields = (("page", self.page), ("line", self.line), ("offset", self.offset))
+        given = ", ".join(f"{name}={value!r}" for name, value in fields if value is not None)
+        return f"SourceRef({given})"
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.offset is not None:
+            parts.append(f"offset {self.offset}")
+        return ", ".join(parts)
+
+
+_raw = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+_source = attrs.field(
+    default=None,
+    validator=v.optional(SourceRef),
+    kw_only=True,
+)
+
+
+@attrs.frozen
+class Count:
+    """A number of documents, decisions or applications: an int ≥ 0."""
+
+    value: int = attrs.field(validator=v.int_at_least(0))
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Change:
+    """A signed change against last year (本年增/减)."""
+
+    value: int = attrs.field(validator=v.signed_int)
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Amount:
+    """A sum of money: a Decimal ≥ 0 and its unit (None when the report prints none)."""
+
+    value: Decimal = attrs.field(validator=v.amount)
+    unit: str | None = attrs.field(default=None, validator=v.optional(str))
+    raw: str | None = _raw
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class NotReported:
+    """A cell the report leaves empty: blank, ``/``, ``-``, ``—``, ``&nbsp;``... kept as printed."""
+
+    raw: str = attrs.field(default="", validator=v.no_digits)
+    source: SourceRef | None = _source
+
+
+@attrs.frozen
+class Unreadable:
+    """A cell whose text could not be read with certainty; nothing is guessed."""
+
+    raw: str = attrs.field(validator=v.instance_of(str))
+    reason: str = attrs.field(validator=v.non_empty_text)
+    source: SourceRef | None = _source
+
+
+Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable
+
+CELL_TYPES: tuple[type, ...] = (Count, Change, Amount, NotReported, Unreadable)
+Number: TypeAlias = int | Decimal
+
+
+def number(cell: Cell) -> Number | None:
+    """The cell's value, or None when the report gives none that can be used."""
+    if isinstance(cell, (Count, Change, Amount)):
+        return cell.value
+    return None
+
+
+def numbers(cells: Iterable[Cell]) -> tuple[Number | None, ...]:
+    """``number(cell)`` of each cell."""
+    return tuple(map(number, cells))

@@ -1,0 +1,149 @@
+"""The pipeline, and the Python API over it: read, check, render.
+
+    bytes ──decode──▶ text ──reader──▶ layout ──assemble──▶ Document ──check──▶ findings
+                                                                   └──reporter──▶ output
+
+:func:`read` runs the first three stages: it decodes a text format's bytes
+(:mod:`govinfo.decode`), lets the chosen reader plugin make layout blocks of them
+(:mod:`govinfo.layout`), and assembles those into a document (:mod:`govinfo.assemble`).  A
+loader (govinfo's JSON) gives a document directly.  :func:`check` runs every registered rule;
+:func:`render` every registered reporter.  The command line is a thin layer over these.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from govinfo.assemble import assemble
+from govinfo.checks import run_rules
+from govinfo.decode import decode
+from govinfo.errors import (
+    GovinfoError,
+    InputError,
+    InvalidValueError,
+    PluginError,
+    ReporterNotFoundError,
+)
+from govinfo.layout import Layout
+from govinfo.model.documents import Document, Origin
+from govinfo.model.findings import Finding
+from govinfo.plugin.registry import Registry, default_registry
+from govinfo.plugin.specs import LoaderSpec, ReaderSpec
+from govinfo.source import Source
+from govinfo.statute import DocumentKind
+
+SourceLike = str | bytes | os.PathLike[str] | Source
+
+
+def as_source(source: SourceLike) -> Source:
+    """A Source from a path (os.PathLike), bytes, str (the document's text) or a Source."""
+    if isinstance(source, Source):
+        return source
+    if isinstance(source, bytes):
+        return Source(source)
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < 1024 and _names_a_file(source):
+            raise InputError(
+                f"{source!r} is the name of a file, but a str is read as the document's text: "
+                f"pass pathlib.Path({source!r}) to read the file"
+            )
+        return Source.from_text(source)
+    return Source.from_path(source)
+
+
+def _names_a_file(text: str) -> bool:
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
+
+
+def layout_of(source: Source, spec: ReaderSpec) -> tuple[Layout, Origin]:
+    """The reader's layout of the source, and where it was read from (decoding it first
+    for a text format)."""
+    decoded = None
+    if not spec.binary:
+        declared = spec.charset(source.data) if spec.charset is not None else None
+        decoded = decode(source.data, declared, name=source.name)
+    layout = spec.layout(source, decoded)
+    origin = Origin(
+        location=source.name,
+        reader=spec.name,
+        encoding=decoded.encoding if decoded is not None else None,
+    )
+    return layout, origin
+
+
+def read(
+    source: SourceLike,
+    *,
+    reader: str | None = None,
+    kind: DocumentKind | None = None,
+    registry: Registry | None = None,
+) -> Document:
+    """Read one document.
+
+    ``source`` is a path (``pathlib.Path`` or any os.PathLike), the document's bytes, its text
+    as a ``str``, or a :class:`Source`.  ``reader`` names the reader to use (else the most
+    confident one is chosen from the content); ``kind`` asks for a kind of document, and a
+    document of another kind is an error.  Errors are :class:`GovinfoError` subclasses.
+    """
+    registry = registry or default_registry()
+    src = as_source(source)
+    spec = registry.reader(reader) if reader else registry.choose_reader(src)
+    try:
+        if isinstance(spec, LoaderSpec):
+            document = spec.load(src)
+        else:
+            layout, origin = layout_of(src, spec)
+            document = assemble(layout, origin, kind)
+    except GovinfoError:
+        raise
+    except Exception as exc:
+        if registry.is_builtin(spec):
+            raise
+        raise PluginError(
+            f"{src.name or 'the input'}: the {spec.name} reader "
+            f"({registry.owner(spec)}) failed: {type(exc).__name__}: {exc}"
+        ) from exc
+    if kind is not None and document.kind != kind:
+        raise InvalidValueError(
+            f"{src.name or 'the input'}: reads as a {document.kind}, not a {kind}"
+        )
+    return document
+
+
+def check(document: Document, *, registry: Registry | None = None) -> tuple[Finding, ...]:
+    """Every registered rule's findings on the document, in rule order.  Never raises."""
+    return run_rules(document, (registry or default_registry()).rules)
+
+
+def render(
+    document: Document,
+    to: str = "markdown",
+    *,
+    findings: tuple[Finding, ...] | None = None,
+    registry: Registry | None = None,
+    **options: Any,
+) -> str | bytes:
+    """Render a document with the reporter named ``to``.
+
+    ``findings`` default to :func:`check`'s; the other keyword options go to the reporter.
+    """
+    registry = registry or default_registry()
+    spec = registry.reporter(to)
+    if not spec.can_render(document):
+        raise ReporterNotFoundError(f"the {to} reporter cannot render a {document.kind}")
+    if findings is None:
+        findings = check(document, registry=registry)
+    try:
+        return spec.render(document, findings, options)
+    except GovinfoError:
+        raise
+    except Exception as exc:
+        if registry.is_builtin(spec):
+            raise
+        raise PluginError(
+            f"the {to} reporter ({registry.owner(spec)}) failed: {type(exc).__name__}: {exc}"
+        ) from exc

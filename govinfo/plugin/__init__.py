@@ -1,0 +1,1 @@
+"""The plugin system: the specs plugins register, the hooks, and the registry."""
