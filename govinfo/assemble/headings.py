@@ -34,10 +34,12 @@ class Heading:
 
 @functools.lru_cache(maxsize=16)
 def _numeral(number: int) -> re.Pattern[str]:
-    numeral = ZH_NUMERALS[number]
-    # The numeral at the start or after a space or a mark.  The pattern begins with the
-    # numeral (the regex engine then skips ahead to it) and looks back from there.
-    return re.compile(rf"{numeral}(?<![^\s。；;：:）)]{numeral})\s*[、.．]\s*")
+    return re.compile(rf"{ZH_NUMERALS[number]}\s*[、.．]\s*")
+
+
+#: What may stand before a heading's numeral (the start, a space, a mark); anything else only
+#: when the heading's whole label follows (a crawler glues 0000000四、政府信息公开… together).
+_BEFORE = re.compile(r"[\s。；;：:）)]")
 
 
 def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] | None:
@@ -52,7 +54,10 @@ def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] |
             if folded.startswith(fold_cell(label)):
                 end = where[len(fold_cell(label)) - 1] + 1
                 break
+        bounded = match.start() == 0 or _BEFORE.match(text, match.start() - 1) is not None
         if end is None:
+            if not bounded:
+                continue
             last_keyword = max(folded.find(k) + len(k) for k in section.keywords)
             positions = [folded.find(w, last_keyword) for w in _END_WORDS]
             positions = [p for p in positions if 0 <= p <= 24]
@@ -61,9 +66,7 @@ def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] |
             else:
                 sentence = re.search(r"[。\s]", window)
                 end = sentence.start() if sentence else len(window)
-        return match.start() + (
-            len(match.group(0)) - len(match.group(0).lstrip())
-        ), match.end() + end
+        return match.start(), match.end() + end
     return None
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from govinfo.io.serialize import SCHEMA_VERSION
+from govinfo.model.cells import DECIDED_BY
 from govinfo.model.documents import (
     AnnualReport,
     KeyPoints,
@@ -156,7 +157,12 @@ def _cell(column: ColumnDef) -> dict[str, Any]:
         value = {"type": "integer"}
     with_value: dict[str, Any] = {
         "type": "object",
-        "properties": {"value": value, "raw": {"type": "string"}, "source": SOURCE},
+        "properties": {
+            "value": value,
+            "raw": {"type": "string"},
+            "source": SOURCE,
+            "decided_by": {"enum": list(DECIDED_BY)},
+        },
         "required": ["value"],
         "additionalProperties": False,
     }
@@ -178,6 +184,7 @@ def _cell(column: ColumnDef) -> dict[str, Any]:
                     "unreadable": {"type": "string"},
                     "reason": {"type": "string", "minLength": 1},
                     "source": SOURCE,
+                    "candidates": {"type": "array", "items": {"type": "integer"}},
                 },
                 "required": ["unreadable", "reason"],
                 "additionalProperties": False,

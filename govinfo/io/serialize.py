@@ -34,7 +34,16 @@ from cattrs.errors import (
 from cattrs.v import format_exception
 
 from govinfo.errors import GovinfoError, InvalidValueError, SchemaError
-from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
+from govinfo.model.cells import (
+    DECIDED_BY,
+    Amount,
+    Cell,
+    Change,
+    Count,
+    NotReported,
+    SourceRef,
+    Unreadable,
+)
 from govinfo.model.documents import (
     AnnualReport,
     Document,
@@ -318,9 +327,11 @@ def unstructure_cell(column: ColumnDef, cell: Cell) -> Any:
         out: dict[str, Any] = {"not_reported": cell.raw}
     elif isinstance(cell, Unreadable):
         out = {"unreadable": cell.raw, "reason": cell.reason}
+        if cell.candidates:
+            out["candidates"] = list(cell.candidates)
     else:
         value: Any = _decimal_text(cell.value) if isinstance(cell, Amount) else cell.value
-        plain = cell.raw is None and cell.source is None
+        plain = cell.raw is None and cell.source is None and cell.decided_by is None
         if isinstance(cell, Amount) and cell.unit != column.unit:
             plain = False
         if plain:
@@ -330,29 +341,40 @@ def unstructure_cell(column: ColumnDef, cell: Cell) -> Any:
             out["unit"] = cell.unit
         if cell.raw is not None:
             out["raw"] = cell.raw
+        if cell.decided_by is not None:
+            out["decided_by"] = cell.decided_by
     if cell.source is not None:
         out["source"] = _unstructure_source(cell.source)
     return out
 
 
 _CELL_KEYS = {
-    "value": ("value", "raw", "source", "unit"),
+    "value": ("value", "raw", "source", "unit", "decided_by"),
     "not_reported": ("not_reported", "source"),
-    "unreadable": ("unreadable", "reason", "source"),
+    "unreadable": ("unreadable", "reason", "source", "candidates"),
 }
 
 
 def _structure_value(
-    column: ColumnDef, value: object, raw: str | None, source: SourceRef | None, unit: str | None
+    column: ColumnDef,
+    value: object,
+    raw: str | None,
+    source: SourceRef | None,
+    unit: str | None,
+    decided_by: Any = None,
 ) -> Cell:
+    if decided_by is not None and decided_by not in DECIDED_BY:
+        raise _Invalid(
+            f"expected 'decided_by' one of {', '.join(DECIDED_BY)}, got {_show(decided_by)}"
+        )
     if column.kind is CellKind.AMOUNT:
         amount = _structure_decimal(value)
-        return Amount(amount, unit, raw=raw, source=source)
+        return Amount(amount, unit, raw=raw, source=source, decided_by=decided_by)
     if type(value) is not int:
         raise _Invalid(f"expected an integer, got {_show(value)}")
     if column.kind is CellKind.COUNT:
-        return Count(value, raw=raw, source=source)
-    return Change(value, raw=raw, source=source)
+        return Count(value, raw=raw, source=source, decided_by=decided_by)
+    return Change(value, raw=raw, source=source, decided_by=decided_by)
 
 
 def structure_cell(column: ColumnDef, value: object) -> Cell:
@@ -379,14 +401,19 @@ def structure_cell(column: ColumnDef, value: object) -> Cell:
             raw, reason = value["unreadable"], value.get("reason")
             if not isinstance(raw, str) or not isinstance(reason, str):
                 raise _Invalid("expected 'unreadable' and 'reason' as strings")
-            return Unreadable(raw, reason, source=source)
+            candidates = value.get("candidates", [])
+            if not isinstance(candidates, list):
+                raise _Invalid(f"expected 'candidates' as a list, got {_show(candidates)}")
+            return Unreadable(
+                raw, reason, source=source, candidates=tuple(map(_structure_int, candidates))
+            )
         raw = value.get("raw")
         if raw is not None and not isinstance(raw, str):
             raise _Invalid(f"expected 'raw' as a string, got {_show(raw)}")
         unit = value.get("unit", column.unit)
         if unit is not None and not isinstance(unit, str):
             raise _Invalid(f"expected 'unit' as a string, got {_show(unit)}")
-        return _structure_value(column, value["value"], raw, source, unit)
+        return _structure_value(column, value["value"], raw, source, unit, value.get("decided_by"))
     except InvalidValueError as exc:
         raise _Invalid(str(exc).split(": ", 1)[-1]) from None
 

@@ -61,6 +61,14 @@ def one_of(values: Collection[object]) -> Validator:
     return check
 
 
+def optional_one_of(values: Collection[object]) -> Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and value not in values:
+            fail(instance, attribute, "None or one of " + ", ".join(map(repr, values)), value)
+
+    return check
+
+
 def tuple_of(kinds: type | tuple[type, ...]) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -59,26 +59,51 @@ _source = attrs.field(
     kw_only=True,
 )
 
+#: How a value that the text alone does not decide was decided: by the statute's arithmetic
+#: (the only reading that satisfies it), by a figure the narrative states for the cell, or by
+#: the same agency's report of the year before.
+DecidedBy: TypeAlias = Literal["arithmetic", "narrative", "previous_year"]
+DECIDED_BY: tuple[DecidedBy, ...] = get_args(DecidedBy)
+_decided = attrs.field(default=None, validator=v.optional_one_of(DECIDED_BY), kw_only=True)
 
-@attrs.frozen
+
+def _repr(cell: attrs.AttrsInstance) -> str:
+    """A cell's repr: its value, then only the provenance it has."""
+    fields = attrs.fields(type(cell))
+    shown = []
+    for field in fields:
+        value = getattr(cell, field.name)
+        if field.kw_only and value in (None, ()):
+            continue
+        shown.append(f"{field.name}={value!r}")
+    return f"{type(cell).__name__}({', '.join(shown)})"
+
+
+@attrs.frozen(repr=False)
 class Count:
     """A number of documents, decisions or applications: an int ≥ 0."""
 
     value: int = attrs.field(validator=v.int_at_least(0))
     raw: str | None = _raw
     source: SourceRef | None = _source
+    decided_by: DecidedBy | None = _decided
+
+    __repr__ = _repr
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Change:
     """A signed change against last year (本年增/减)."""
 
     value: int = attrs.field(validator=v.signed_int)
     raw: str | None = _raw
     source: SourceRef | None = _source
+    decided_by: DecidedBy | None = _decided
+
+    __repr__ = _repr
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Amount:
     """A sum of money: a Decimal ≥ 0 and its unit (None when the report prints none)."""
 
@@ -86,23 +111,35 @@ class Amount:
     unit: str | None = attrs.field(default=None, validator=v.optional(str))
     raw: str | None = _raw
     source: SourceRef | None = _source
+    decided_by: DecidedBy | None = _decided
+
+    __repr__ = _repr
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NotReported:
     """A cell the report leaves empty: blank, ``/``, ``-``, ``—``, ``&nbsp;``... kept as printed."""
 
     raw: str = attrs.field(default="", validator=v.no_digits)
     source: SourceRef | None = _source
 
+    __repr__ = _repr
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Unreadable:
-    """A cell whose text could not be read with certainty; nothing is guessed."""
+    """A cell whose text could not be read with certainty; nothing is guessed.
+
+    ``candidates`` are the values the cell could hold, where the text narrows them to a few
+    (glued digits that split several ways): the cell is one of them, no one knows which.
+    """
 
     raw: str = attrs.field(validator=v.instance_of(str))
     reason: str = attrs.field(validator=v.non_empty_text)
     source: SourceRef | None = _source
+    candidates: tuple[int, ...] = attrs.field(default=(), validator=v.tuple_of(int), kw_only=True)
+
+    __repr__ = _repr
 
 
 Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable

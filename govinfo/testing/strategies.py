@@ -16,7 +16,16 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
+from govinfo.model.cells import (
+    DECIDED_BY,
+    Amount,
+    Cell,
+    Change,
+    Count,
+    NotReported,
+    SourceRef,
+    Unreadable,
+)
 from govinfo.model.documents import (
     RECOGNITIONS,
     AnnualReport,
@@ -84,7 +93,8 @@ def _provenance(draw: st.DrawFn, raw: str) -> dict[str, Any]:
     """Sometimes the text a cell was read from and where."""
     if not draw(st.booleans()):
         return {}
-    return {"raw": raw, "source": draw(st.none() | source_refs())}
+    decided = draw(st.sampled_from((None, None, *DECIDED_BY)))
+    return {"raw": raw, "source": draw(st.none() | source_refs()), "decided_by": decided}
 
 
 amounts = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
@@ -99,7 +109,9 @@ def cells(draw: st.DrawFn, column: ColumnDef, *, reported: bool | None = None) -
                 draw(st.sampled_from(BLANKS)), source=draw(st.none() | source_refs())
             )
         return Unreadable(
-            draw(texts(max_size=12)), draw(texts(min_size=1, max_size=20).filter(str.strip))
+            draw(texts(max_size=12)),
+            draw(texts(min_size=1, max_size=20).filter(str.strip)),
+            candidates=tuple(draw(st.lists(st.integers(0, 10**4), max_size=3, unique=True))),
         )
     if column.kind is CellKind.COUNT:
         value = draw(st.integers(0, 10**6))
