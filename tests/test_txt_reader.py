@@ -182,15 +182,31 @@ def test_pingtan_glued_cells_split_by_the_arithmetic() -> None:
     assert [getattr(c.cell, "value", None) for c in appeals.cells()] == [
         0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0,
     ]  # fmt: skip
-    # 8855698 has no arithmetic to split it by: unreadable, never guessed.
-    cell = table(report, "proactive")["normative_documents.issued"]
-    assert isinstance(cell, Unreadable)
-    assert cell.raw == "8855698"
+    # 8855698 has no arithmetic to split it by; the narrative states 698 in force and 88
+    # issued, and only 88 / 55 / 698 gives both: that is the reading, and it says so.
+    proactive = table(report, "proactive")
+    assert values(report, "proactive", "normative_documents") == [88, 55, 698]
+    for column in ("issued", "repealed", "in_force"):
+        cell = proactive[f"normative_documents.{column}"]
+        assert isinstance(cell, Count)
+        assert (cell.raw, cell.decided_by) == ("8855698", "narrative")
+    note = next(n for n in report.notes if "8855698" in n.message)
+    assert "集中公开现行有效行政规范性文件698件" in note.message
     assert fails(report) == []
     notes = [f for f in govinfo.check(report) if f.rule == "A1"]
     assert any("'713000074' read as 71 / 3 / 0 / 0 / 0 / 0 / 74" in f.message for f in notes)
     n1 = next(f for f in govinfo.check(report) if f.rule == "N1")
     assert (n1.status, n1.expected, n1.actual) == (Status.NOTE, 75, 74)
+
+
+def test_pingtan_glued_cells_without_the_narrative_stay_unreadable() -> None:
+    text = (EXAMPLES / "pingtan-2022-annual-report.crawl.txt").read_text(encoding="utf-8")
+    text = text.replace("集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件", "")
+    cell = table(govinfo.read(text), "proactive")["normative_documents.issued"]
+    assert isinstance(cell, Unreadable)
+    assert cell.raw == "8855698"
+    assert cell.reason.startswith("15 splits are possible (8 / 8 / 55698; ")
+    assert cell.candidates == (8, 88, 885, 8855, 88556)
 
 
 def test_shanghai_2025_pdf_extraction() -> None:
@@ -300,12 +316,26 @@ def test_truncated_report_keeps_what_came_before() -> None:
     report = govinfo.read(cut)
     assert isinstance(report, AnnualReport)
     assert isinstance(report.table("proactive"), Table)
+    # Every row printed before the cut is read; the rest are unreadable, saying where the
+    # text stops, and never taken for rows the report does not print.
     applications = report.table("applications")
-    assert isinstance(applications, TableUnavailable)
-    assert applications.reason == "unreadable"
-    assert applications.text is not None
-    assert "一、本年新收政府信息公开申请数量" in applications.text
-    assert report.table("appeals") == TableUnavailable("absent")
+    assert isinstance(applications, Table)
+    whole = read("beijing-ipo-2021-annual-report.zh.txt").table("applications")
+    assert isinstance(whole, Table)
+    keys = applications.definition.row_keys
+    cut_at = keys.index("outcome.unavailable.not_held")
+    for key in keys[:cut_at]:
+        assert applications.get_row(key) == whole.get_row(key), key
+    for key in keys[cut_at:]:
+        row = applications.get_row(key)
+        if key == "outcome.other.other":
+            assert row is None  # optional, and not printed
+            continue
+        assert row is not None, key
+        for cell in row.cells:
+            assert isinstance(cell, Unreadable)
+            assert cell.reason.startswith("the text ends before this row (cut off after")
+    assert report.table("appeals") == TableUnavailable("absent")  # not in the text at all
     assert (
         report.section("general").content
         == read("beijing-ipo-2021-annual-report.zh.txt").section("general").content
@@ -447,8 +477,11 @@ def test_glued_row_with_two_splits_is_read_only_as_the_one_that_balances() -> No
     assert isinstance(report, AnnualReport)
     assert values_of(report, "received") == [10, 0, 0, 0, 1, 0, 11]
     notes = [n.message for n in report.notes]
-    assert any(
-        "the only split of the 2 possible with which every column balances" in n for n in notes
+    assert any("the only reading with which every column balances" in n for n in notes)
+    table = report.table("applications")
+    assert isinstance(table, Table)
+    assert table["received.natural_person"] == Count(
+        10, raw="100001011", source=table["received.natural_person"].source, decided_by="arithmetic"
     )
     assert fails(report) == []
 

@@ -7,6 +7,7 @@ from govinfo.assemble.metadata import published_date, title_of
 from govinfo.assemble.narrative import narrative
 from govinfo.assemble.stated import stated_figures
 from govinfo.assemble.tables import TableReading, read_table
+from govinfo.assemble.tables.resolve import Figures
 from govinfo.errors import UnknownDocumentError
 from govinfo.layout import Layout, LayoutBlock, TextBlock
 from govinfo.model.documents import (
@@ -26,10 +27,11 @@ def _table_section(
     key: TableKey,
     region: tuple[tuple[int, LayoutBlock], ...],
     version: FormatVersion | None,
+    figures: Figures,
     at_end: bool,
 ) -> tuple[TableReading, list[TextBlock]]:
     """The section's table and the text blocks that are narrative, not table."""
-    reading = read_table(key, region, version, at_end=at_end)
+    reading = read_table(key, region, version, at_end=at_end, figures=figures)
     texts: list[TextBlock] = []
     span = reading.span
     for index, block in region:
@@ -116,6 +118,11 @@ def assemble_annual_report(
     ]
     all_texts = [b.text for b in elements if isinstance(b, TextBlock)]
 
+    # What the narrative states for cells may decide how a damaged cell reads.
+    figures = {
+        f.key: (f.value, f.text)
+        for f in stated_figures([b for b in elements if isinstance(b, TextBlock)])
+    }
     tables: dict[TableKey, TableReading] = {}
     texts: dict[str, list[TextBlock]] = {}
     version: FormatVersion | None = None
@@ -130,7 +137,7 @@ def assemble_annual_report(
             texts[definition.key] = [b for _, b in region if isinstance(b, TextBlock)]
             continue
         reading, texts[definition.key] = _table_section(
-            definition.table, region, version, at_end=definition.key == last_key
+            definition.table, region, version, figures, at_end=definition.key == last_key
         )
         tables[definition.table] = reading
         if isinstance(reading.table, Table) and version is None:

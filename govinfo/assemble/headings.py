@@ -50,14 +50,17 @@ def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] |
         if not all(k in head for k in section.keywords):
             continue
         end = None
-        for label in (section.label.zh, *section.variants):
-            if folded.startswith(fold_cell(label)):
-                end = where[len(fold_cell(label)) - 1] + 1
+        labels = [fold_cell(label) for label in (section.label.zh, *section.variants)]
+        for label in labels:
+            if folded.startswith(label):
+                end = where[len(label) - 1] + 1
                 break
         bounded = match.start() == 0 or _BEFORE.match(text, match.start() - 1) is not None
+        # Glued to what stands before it, a heading must begin as its label does (the rest
+        # may be reworded: 政府信息公开行政复议与行政诉讼情况).
+        if not bounded and end is None and not any(folded.startswith(lb[:6]) for lb in labels):
+            continue
         if end is None:
-            if not bounded:
-                continue
             last_keyword = max(folded.find(k) + len(k) for k in section.keywords)
             positions = [folded.find(w, last_keyword) for w in _END_WORDS]
             positions = [p for p in positions if 0 <= p <= 24]

@@ -46,6 +46,25 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
     _figure(r"(?<!及)予以公开\s*(\d+)\s*件", "applications.outcome.disclosed.total", "予以公开"),
     _figure(r"行政复议案件\s*(\d+)\s*件", "appeals.reconsideration.total", "行政复议案件"),
     _figure(
+        r"现行有效(?:的)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*件",
+        "proactive.normative_documents.in_force",
+        "现行有效",
+    ),
+    _figure(
+        r"(?:本年度?|今年|全年|共)?(?:制发|制定|印发)(?:的)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*件",
+        "proactive.normative_documents.issued",
+        "制发",
+        "制定",
+        "印发",
+    ),
+    _figure(
+        r"废止(?:的)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*件",
+        "proactive.normative_documents.repealed",
+        "废止",
+    ),
+    _figure(r"现行有效(?:的)?规章(?:共)?\s*(\d+)\s*件", "proactive.rules.in_force", "现行有效"),
+    _figure(r"(?:制发|制定)(?:的)?规章(?:共)?\s*(\d+)\s*件", "proactive.rules.issued", "制发", "制定"),
+    _figure(
         r"[Aa] total of (\d+) [^.]{0,40}?(?:applications?|requests?|documents?)"
         r"[^.]{0,20}?(?:were|was) received",
         "applications.received.total",

@@ -1,9 +1,10 @@
 """The CSV reporter: one row per statutory cell, the tidy long format for pandas, R or Excel.
 
 Columns: document, agency, year, format_version, table, row_group, row, column_group,
-column, key, kind, value, unit, raw, line.  ``row`` and ``column`` are the Chinese labels
+column, key, kind, value, unit, raw, decided_by, line.  ``row`` and ``column`` are the Chinese labels
 exactly as the format prints them, ``key`` the stable dotted key, ``raw`` the text the value
-was read from.  ``bom=True`` starts the file with a byte-order mark, for Excel.
+was read from, ``decided_by`` what decided a value the text alone does not (``arithmetic``,
+``narrative``, ``previous_year``).  ``bom=True`` starts the file with a byte-order mark, for Excel.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from govinfo.report import present as p
 
 COLUMNS = (
     "document", "agency", "year", "format_version", "table", "row_group", "row",
-    "column_group", "column", "key", "kind", "value", "unit", "raw", "line",
+    "column_group", "column", "key", "kind", "value", "unit", "raw", "decided_by", "line",
 )  # fmt: skip
 
 
@@ -51,6 +52,7 @@ def rows(document: Document) -> list[dict[str, str]]:
                     "value": p.plain_value(cell),
                     "unit": unit,
                     "raw": cell.raw or "",
+                    "decided_by": getattr(cell, "decided_by", None) or "",
                     "line": str(cell.source.line) if cell.source and cell.source.line else "",
                 }
             )

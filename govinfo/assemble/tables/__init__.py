@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from govinfo.assemble.tables.labels import detect_version, find_labels
+from govinfo.assemble.tables.resolve import Figures
 from govinfo.assemble.tables.rows import read_one_row_table, read_rows
 from govinfo.assemble.tables.stream import Stream
 from govinfo.layout import Image, LayoutBlock
@@ -45,21 +46,25 @@ def read_table(
     version: FormatVersion | None,
     *,
     at_end: bool = False,
+    figures: Figures | None = None,
 ) -> TableReading:
-    """One statutory table from the elements of its section (in reading order)."""
+    """One statutory table from the elements of its section (in reading order).
+
+    ``figures`` are what the narrative states for cells (dotted key → value and sentence):
+    where the text allows a cell more than one reading, a stated figure may decide it.
+    """
     stream = Stream.build(elements)
     detected, evidence = detect_version(stream, key)
     chosen: FormatVersion = detected or version or "2021"
     definition = table_def(key, chosen)
     matches = find_labels(stream, definition)
     images = _images(elements)
-    if key == "appeals":
-        reading = read_one_row_table(stream, definition, matches)
+    if definition.one_data_row:
+        reading = read_one_row_table(stream, definition, matches, figures or {})
     else:
-        reading = read_rows(stream, definition, matches, at_end=at_end)
+        reading = read_rows(stream, definition, matches, figures or {}, at_end=at_end)
     if reading is None:
         if images:
             return TableReading(TableUnavailable("image", images))
         return TableReading(TableUnavailable("absent"))
-    table, notes, span = reading
-    return TableReading(table, notes, span, evidence)
+    return TableReading(reading.table, reading.notes, reading.bounds, evidence)

@@ -1,12 +1,23 @@
-"""Rows: a row's values are the cells between its label and the next label, read with
-certainty or not at all; table 四's values stand in one data row under its column groups."""
+"""Rows: a row's values are the cells between its label and the next label.
+
+A row whose values stand one to a cell is read as printed.  A row whose values run together
+(or leave cells out) becomes a span for the solver (:mod:`.resolve`); whatever is left open
+there is unreadable, with the values each cell could hold.  Table 四's values stand in one
+data row under its column groups: its fifteen cells are read the same way, as one stretch.
+"""
 
 from __future__ import annotations
 
 import bisect
-import functools
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
+import attrs
+
+from govinfo import arithmetic
+from govinfo.arithmetic import Number
 from govinfo.assemble.tables.labels import (
     Match,
     covered,
@@ -14,20 +25,95 @@ from govinfo.assemble.tables.labels import (
     label_vocabulary,
     uncovered,
 )
-from govinfo.assemble.tables.resolve import place_orphans, resolve_candidates
+from govinfo.assemble.tables.resolve import (
+    Decision,
+    Figures,
+    Slot,
+    Span,
+    candidate_values,
+    decide,
+    iter_readings,
+    show,
+)
 from govinfo.assemble.tables.stream import Stream, pieces, span_of
 from govinfo.assemble.tables.values import (
-    Orphan,
-    RowReading,
+    Run,
     Token,
-    glued_cell,
-    read_row,
+    cell_of,
+    run_of,
+    text_of,
     tokens_of,
+    value_cell,
 )
+from govinfo.model.cells import Cell, NotReported, Unreadable, number
 from govinfo.model.documents import ReadingNote
-from govinfo.model.tables import Row, Table, TableUnavailable
-from govinfo.statute import Axis, Label, RowDef, TableDef, identities_of
+from govinfo.model.tables import Row, Table
+from govinfo.statute import RowDef, TableDef
 from govinfo.text import fold
+
+Bounds = tuple[tuple[int, int], tuple[int, int]]
+
+#: A number glued to the word it counts or dates, as prose writes them.
+_STATED_NUMBER = re.compile(r"[0-9０-９]+(?=\s*[年月日件条个项次份人])")
+
+
+class Values(NamedTuple):
+    """What the text gives for some cells: each cell read (``cells``), or a ``span`` for the
+    solver, and the text after the values that is not theirs (``rest``)."""
+
+    text: str
+    cells: tuple[Cell, ...] | None = None
+    span: Span | None = None
+    rest: str = ""
+    #: No values stand after the label: they may have been displaced (see orphans).
+    empty: bool = False
+
+
+def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
+    """The cells of ``slots`` from their value tokens, or the span the solver must decide."""
+    width = len(slots)
+    tokens = list(tokens)
+    while len(tokens) > width and tokens and tokens[-1].kind == "blank":
+        tokens.pop()
+    while len(tokens) > width and tokens and tokens[0].kind == "blank":
+        tokens.pop(0)
+    text = text_of(tokens)
+    source = next((t.source for t in tokens if t.source is not None), None)
+
+    def unreadable(reason: str) -> Values:
+        return Values(text, tuple(Unreadable(text, reason, source=source) for _ in slots))
+
+    if not tokens:
+        return unreadable("no values follow the row's label")._replace(empty=True)
+    first_text = next((i for i, t in enumerate(tokens) if t.kind == "text"), None)
+    rest = ""
+    if first_text is not None:
+        after = tokens[first_text:]
+        digits = sum(len(r.digits) for t in tokens[:first_text] if (r := run_of(t.text)))
+        # Values, then text: the text is not the row's (a table's last row runs into the
+        # narrative after it) when the values before it can fill the row.
+        if first_text == 0 or (first_text < width and digits < width):
+            return unreadable(f"text among the values ({after[0].text.strip()!r})")
+        rest = text_of(after)
+        tokens = tokens[:first_text]
+        text = text_of(tokens)
+    if len(tokens) == width:
+        cells = tuple(value_cell(s.column, t) for s, t in zip(slots, tokens, strict=True))
+        return Values(text, cells, rest=rest)
+    if len(tokens) > width:
+        return unreadable(f"{len(tokens)} values where the row has {width} columns")
+    runs = [run_of(t.text) for t in tokens]
+    if any(t.cell or t.kind != "number" for t in tokens) or None in runs:
+        return unreadable(f"{len(tokens)} values where the row has {width} columns")
+    span = Span(tuple(slots), tuple(r for r in runs if r is not None), text, source)
+    return Values(text, span=span, rest=rest)
+
+
+def slots_of(rows: Iterable[RowDef]) -> tuple[Slot, ...]:
+    return tuple(Slot(row, i) for row in rows for i in range(len(row.columns)))
+
+
+# --------------------------------------------------------------------------- the stream
 
 
 def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[Token], list[int], int]:
@@ -73,6 +159,15 @@ def _row_tokens(
             used,
         )
     return [t for t in tokens if t.kind != "text" or not is_debris(t, vocabulary)], set(rows), used
+
+
+@attrs.frozen
+class Orphan:
+    """A row of values no label claims (displaced by a converter), and any label debris in it."""
+
+    row: int
+    tokens: tuple[Token, ...]
+    fragment: str
 
 
 def orphans(
@@ -132,9 +227,124 @@ def table_bounds(
     return first, last
 
 
+# --------------------------------------------------------------------------- tables
+
+
+@attrs.frozen
+class RowsRead:
+    """A table read from its rows, the notes on how, and the material it used."""
+
+    table: Table
+    notes: tuple[ReadingNote, ...]
+    bounds: Bounds | None
+    #: Where the text stops before the table does, the last row it holds.
+    cut_after: str | None = None
+
+
+def _keys(definition: TableDef, slots: Iterable[Slot]) -> tuple[str, ...]:
+    return tuple(f"{definition.key}.{s.row.key}.{s.column.key}" for s in slots)
+
+
+def _label(slots: Sequence[Slot]) -> str:
+    rows = list(dict.fromkeys(s.row for s in slots))
+    return rows[0].label.zh if len(rows) == 1 else "、".join(r.label.zh for r in rows)
+
+
+def _decided_cells(span: Span, decision: Decision) -> tuple[Cell, ...]:
+    if decision.reading is None:
+        readings = decision.candidates
+        listed = "; ".join(iter_readings(readings))
+        more = f" ({listed}{' …' if len(readings) > 4 else ''})" if readings else ""
+        return tuple(
+            Unreadable(
+                span.text,
+                f"{decision.why}{more}",
+                source=span.source,
+                candidates=candidate_values(readings, place) if len(readings) <= 16 else (),
+            )
+            for place in range(len(span.slots))
+        )
+    out: list[Cell] = []
+    for slot, value in zip(span.slots, decision.reading, strict=True):
+        run = run_of(str(value)) if value is not None else None
+        assert run is not None  # a decided reading has every value
+        sign = "-" if isinstance(value, int) and value < 0 else ""
+        out.append(
+            cell_of(
+                slot.column,
+                Run(sign, run.digits, run.fraction, ""),
+                span.text,
+                span.source,
+                decided_by=decision.how,
+            )
+        )
+    return tuple(out)
+
+
+def _known(
+    definition: TableDef, cells: Mapping[str, tuple[Cell, ...]]
+) -> dict[tuple[str, int], Number]:
+    """The numbers read with certainty, by (row, column), an unprinted optional row as 0s."""
+    known: dict[tuple[str, int], Number] = {}
+    for row in definition.rows:
+        found = cells.get(row.key)
+        if found is None:
+            if row.optional:
+                known.update(((row.key, i), 0) for i in range(len(row.columns)))
+            continue
+        for i, cell in enumerate(found):
+            value = number(cell)
+            if value is not None:
+                known[(row.key, i)] = value
+    return known
+
+
+def settle(
+    definition: TableDef,
+    values: Mapping[str, Values],
+    figures: Figures,
+) -> tuple[dict[str, tuple[Cell, ...]], list[ReadingNote]]:
+    """The cells of every row, the spans decided by the solver, and the notes on how.
+
+    ``values`` are keyed by row key (a span may cover several rows: it is given under the key
+    of its first row, and the others are left out).
+    """
+    cells: dict[str, tuple[Cell, ...]] = {}
+    spans: list[Span] = []
+    for key, found in values.items():
+        if found.cells is not None:
+            cells[key] = found.cells
+        elif found.span is not None:
+            spans.append(found.span)
+    notes: list[ReadingNote] = []
+    if not spans:
+        return cells, notes
+    decisions = decide(definition, _known(definition, cells), spans, figures)
+    for span, decision in zip(spans, decisions, strict=True):
+        read = _decided_cells(span, decision)
+        for row, group in itertools.groupby(zip(span.slots, read, strict=True), lambda p: p[0].row):
+            cells[row.key] = tuple(c for _, c in group)
+        if decision.reading is not None and decision.how is not None:
+            notes.append(
+                ReadingNote(
+                    f"{_label(span.slots)}: {span.text!r} read as {show(decision.reading)}, "
+                    f"{decision.why}",
+                    keys=_keys(definition, span.slots),
+                    source=span.source,
+                )
+            )
+    return cells, notes
+
+
 def read_rows(
-    stream: Stream, definition: TableDef, matches: list[Match], *, at_end: bool
-) -> tuple[Table, tuple[ReadingNote, ...], tuple[tuple[int, int], tuple[int, int]] | None] | None:
+    stream: Stream,
+    definition: TableDef,
+    matches: list[Match],
+    figures: Figures,
+    *,
+    at_end: bool,
+) -> RowsRead | None:
+    """A table whose rows each carry their values (二, 三), from its labels in the stream."""
     row_matches: dict[str, Match] = {}
     by_row: dict[str, list[Match]] = {}
     for candidate in matches:
@@ -151,15 +361,13 @@ def read_rows(
     if not row_matches:
         return None
     vocabulary = label_vocabulary(definition)
-    readings: dict[str, RowReading] = {}
+    values: dict[str, Values] = {}
     used_rows: set[int] = set()
     label_rows: set[int] = set()
     first_cell = len(stream.texts)
     last_cell = 0
-    identities = identities_of(definition.key)
-    row_rule = any(i.axis is Axis.ROW for i in identities)
-    column_rules = any(i.axis is Axis.COLUMN for i in identities)
     boundaries = sorted({m.start for m in matches})
+    last_row: RowDef | None = None
     for row in definition.rows:
         match = row_matches.get(row.key)
         if match is None:
@@ -167,60 +375,129 @@ def read_rows(
         at = bisect.bisect_left(boundaries, match.end)
         end = boundaries[at] if at < len(boundaries) else len(stream.folded)
         tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
-        reading = read_row(row, tokens, total_rule=row_rule)
-        readings[row.key] = reading
+        found = read_values(slots_of((row,)), tokens)
+        values[row.key] = found
         label_cell = stream.at(match.start)[0]
         label_rows.add(stream.rows[label_cell])
-        if not reading.empty:
+        if not found.empty:
             used_rows |= rows
         first_cell = min(first_cell, label_cell)
         last_cell = max(last_cell, used)
+        last_row = row
     first_cell, last_cell = table_bounds(stream, matches, first_cell, last_cell, vocabulary)
-    required = [r for r in definition.rows if not r.optional]
-    found = [r for r in required if r.key in readings]
-    if len(found) * 2 < len(required) or (at_end and len(found) < len(required)):
-        text = " ".join(stream.texts[first_cell : last_cell + 1])
-        missing = len(required) - len(found)
-        unavailable = TableUnavailable(
-            "unreadable",
-            text=text or "(empty)",
-            detail=f"{missing} of the {len(required)} rows of the format were not found"
-            + (" (the text ends inside the table)" if at_end else ""),
-        )
-        return unavailable, (), span_of(stream, first_cell, last_cell)  # type: ignore[return-value]
     notes: list[ReadingNote] = []
-    needs_orphans = any(
-        not r.optional and (r.key not in readings or readings[r.key].empty) for r in definition.rows
-    )
-    if column_rules and needs_orphans:
+    empty = [
+        r
+        for r in definition.rows
+        if not r.optional and (r.key not in values or values[r.key].empty)
+    ]
+    if empty and arithmetic.equations(definition):
         lo = stream.rows[first_cell]
         hi = stream.rows[min(last_cell, len(stream.texts) - 1)]
         width = len(definition.rows[0].columns)
         found_orphans = orphans(stream, used_rows, label_rows, width, lo, hi)
-        placed = place_orphans(definition, readings, found_orphans)
+        placed = place_orphans(definition, values, found_orphans)
         if placed is not None:
-            readings, note = placed
+            values, note = placed
             notes.append(note)
-    built = []
-    for row in definition.rows:
-        found_reading = readings.get(row.key)
-        if found_reading is None:
-            continue
-        if found_reading.note:
-            source = next((c.source for c in found_reading.cells if c.source is not None), None)
-            keys = tuple(f"{definition.key}.{row.key}.{c.key}" for c in row.columns)
-            notes.append(ReadingNote(found_reading.note, keys=keys, source=source))
-        built.append(Row(row.key, found_reading.cells))
-    table = Table(definition.key, definition.version, tuple(built))
-    table, more = resolve_candidates(table, definition, readings)
+    cells, more = settle(definition, values, figures)
     notes.extend(more)
-    return table, tuple(notes), span_of(stream, first_cell, last_cell)
+    cut_after = None
+    missing = [r for r in definition.rows if r.key not in cells and not r.optional]
+    order = definition.row_keys
+    last_at = order.index(last_row.key) if last_row is not None else -1
+    for row in missing:
+        if at_end and order.index(row.key) > last_at and last_row is not None:
+            cut_after = last_row.label.zh
+            reason = f"the text ends before this row (cut off after {cut_after})"
+            cells[row.key] = tuple(Unreadable("", reason) for _ in row.columns)
+        else:
+            notes.append(
+                ReadingNote(
+                    f"{row.label.zh}: the row is not in the text; its cells read as not reported",
+                    keys=_keys(definition, slots_of((row,))),
+                )
+            )
+    for key, found in values.items():
+        if found.rest:
+            notes.append(
+                ReadingNote(
+                    f"{definition.row(key).label.zh}: the text after its values is not part of "
+                    f"the table ({found.rest[:80]!r})",
+                    keys=_keys(definition, slots_of((definition.row(key),))),
+                )
+            )
+    built = tuple(Row(r.key, cells[r.key]) for r in definition.rows if r.key in cells)
+    return RowsRead(
+        Table(definition.key, definition.version, built),
+        tuple(notes),
+        span_of(stream, first_cell, last_cell),
+        cut_after,
+    )
+
+
+def place_orphans(
+    definition: TableDef, values: dict[str, Values], found: list[Orphan]
+) -> tuple[dict[str, Values], ReadingNote] | None:
+    """Give displaced rows of values to the rows that lack them, where only one way fits.
+
+    A way fits when every orphan's label debris is part of its row's label and the whole
+    table then satisfies every identity.  None when no orphan is placed with certainty.
+    """
+    open_rows = [r for r in definition.rows if (r.key not in values or values[r.key].empty)]
+    if not found or not open_rows or len(found) > len(open_rows) or len(found) > 6:
+        return None
+
+    def fits(orphan: Orphan, row: RowDef) -> bool:
+        label = fold("".join([*(g.zh for g in row.groups), row.label.zh]))
+        return not orphan.fragment or orphan.fragment in label
+
+    solutions = []
+    for chosen in itertools.permutations(open_rows, len(found)):
+        if not all(fits(o, r) for o, r in zip(found, chosen, strict=True)):
+            continue
+        trial = dict(values)
+        for orphan, row in zip(found, chosen, strict=True):
+            trial[row.key] = read_values(slots_of((row,)), orphan.tokens)
+        if _balanced(definition, trial):
+            solutions.append((chosen, trial))
+            if len(solutions) > 1:
+                return None
+    if len(solutions) != 1:
+        return None
+    chosen, trial = solutions[0]
+    placed = ", ".join(
+        f"{' '.join(t.text.strip() for t in o.tokens)} → {r.label.zh}"
+        for o, r in zip(found, chosen, strict=True)
+    )
+    note = ReadingNote(
+        f"rows of values standing apart from their labels were placed ({placed}): the only "
+        "placement that fits the labels' remains and balances the table",
+        keys=_keys(definition, slots_of(chosen)),
+        source=found[0].tokens[0].source,
+    )
+    return trial, note
+
+
+def _balanced(definition: TableDef, values: Mapping[str, Values]) -> bool:
+    """Whether every identity holds with these rows, every cell of them read."""
+    numbers: dict[str, tuple[Number | None, ...]] = {}
+    for row in definition.rows:
+        found = values.get(row.key)
+        if found is None or found.cells is None:
+            if not row.optional:
+                return False
+            continue
+        if any(isinstance(c, (Unreadable, NotReported)) for c in found.cells):
+            return False
+        numbers[row.key] = tuple(number(c) for c in found.cells)
+    return arithmetic.holds(definition, numbers)
 
 
 def read_one_row_table(
-    stream: Stream, definition: TableDef, matches: list[Match]
-) -> tuple[Table, tuple[ReadingNote, ...], tuple[tuple[int, int], tuple[int, int]] | None] | None:
-    """Table 四: the three groups are column headers; the values stand in one data row.
+    stream: Stream, definition: TableDef, matches: list[Match], figures: Figures
+) -> RowsRead | None:
+    """Table 四: the row labels are column groups; the values stand in one data row.
 
     After the first label, label text is skipped, and so are blank cells until the first
     number; the data row is the run of numbers (and blanks) up to the next text.
@@ -233,76 +510,46 @@ def read_one_row_table(
     start_cell = stream.at(min(m.start for m in label_matches))[0]
     tokens: list[Token] = []
     last = start_cell
+    done = False
     for index in range(start_cell, len(stream.texts)):
         piece = uncovered(stream.texts[index], label_cover[index])
         if label_cover[index] and not piece.strip():
             continue  # a label
-        cell_tokens = tokens_of(
-            piece, stream.sources[index], grid=stream.grids[index] and not label_cover[index]
-        )
-        if any(t.kind == "text" for t in cell_tokens):
-            if tokens:
-                break
-            continue  # a note (注：…) or a label the format does not have
-        if not tokens and all(t.kind == "blank" for t in cell_tokens):
-            continue  # header placeholders
-        tokens.extend(cell_tokens)
-        last = index
+        # A date or a count the narrative states (2023年, 12件) is no value of the table.
+        piece = _STATED_NUMBER.sub(" ", piece)
+        grid = stream.grids[index] and not label_cover[index]
+        for found in tokens_of(piece, stream.sources[index], grid=grid):
+            if found.kind == "text":
+                if is_debris(found, vocabulary):
+                    continue
+                if tokens:
+                    done = True
+                    break
+                continue  # a note (注：…), a sentence, a label the format does not have
+            if not tokens and found.kind == "blank":
+                continue  # header placeholders
+            tokens.append(found)
+            last = index
+        if done:
+            break
     if not tokens:
         return None
     start_cell, last = table_bounds(stream, matches, start_cell, last, vocabulary)
-    width = sum(len(r.columns) for r in definition.rows)
-    flat = flat_row(definition)
-    reading = read_flat(flat, tokens, definition)
-    notes: tuple[ReadingNote, ...] = ()
-    if reading.note:
-        notes = (ReadingNote(reading.note, keys=tuple(definition.cell_keys())),)
-    rows = []
-    offset = 0
-    for row in definition.rows:
-        rows.append(Row(row.key, reading.cells[offset : offset + len(row.columns)]))
-        offset += len(row.columns)
-    assert offset == width
-    return (
-        Table(definition.key, definition.version, tuple(rows)),
-        notes,
-        span_of(stream, start_cell, last),
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def flat_row(definition: TableDef) -> RowDef:
-    """Table 四's columns as one row (its values stand in one data row)."""
-    return RowDef("all", Label("", ""), tuple(c for r in definition.rows for c in r.columns))
-
-
-def read_flat(flat: RowDef, tokens: list[Token], definition: TableDef) -> RowReading:
-    """The values of table 四 as one row, glued digits split by the R4 totals."""
-    reading = read_row(flat, tokens, total_rule=False)
-    if not reading.candidates:
-        return reading
-    groups = [len(r.columns) for r in definition.rows]
-
-    def balances(values: tuple[int, ...]) -> bool:
+    slots = slots_of(definition.rows)
+    found = read_values(slots, tokens)
+    values = {definition.rows[0].key: found}
+    if found.cells is not None:
+        cells: dict[str, tuple[Cell, ...]] = {}
         offset = 0
-        for size in groups:
-            part = values[offset : offset + size]
-            if part[-1] != sum(part[:-1]):
-                return False
-            offset += size
-        return True
-
-    good = [r for r in reading.candidates if balances(r)]
-    if len(good) != 1:
-        return reading._replace(candidates=())
-    source = next((t.source for t in tokens if t.source is not None), None)
-    cells = tuple(
-        glued_cell(c, n, tokens, source) for c, n in zip(flat.columns, good[0], strict=True)
-    )
-    return RowReading(
-        flat.key,
-        cells,
-        reading.text,
-        note=f"{reading.text!r} read as {' / '.join(map(str, good[0]))}, the only split in which "
-        "every 总计 is the sum of its results",
+        for row in definition.rows:
+            cells[row.key] = found.cells[offset : offset + len(row.columns)]
+            offset += len(row.columns)
+        notes: list[ReadingNote] = []
+    else:
+        cells, notes = settle(definition, values, figures)
+    rows = tuple(Row(r.key, cells[r.key]) for r in definition.rows)
+    return RowsRead(
+        Table(definition.key, definition.version, rows),
+        tuple(notes),
+        span_of(stream, start_cell, last),
     )

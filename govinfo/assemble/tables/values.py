@@ -1,24 +1,48 @@
-"""Values: a cell's text as a number, a blank mark, or text; digit runs and their splits."""
+"""Values: a cell's text as a number, a blank mark or text, and runs of digits.
+
+Only ASCII and full-width digits are digits here (²,  ⑤, Arabic-Indic or Devanagari digits
+are text: a report prints its counts in one of the two).  A run of digits with nothing
+between them (``8855698``) may hold several cells; :mod:`.resolve` decides how it splits.
+"""
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-import attrs
-
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
-from govinfo.statute import CellKind, ColumnDef, RowDef
-from govinfo.text import fold, normalize_digits
+from govinfo.statute import CellKind, ColumnDef
 
-BLANK_MARKS = frozenset({"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-"})
+BLANK_MARKS = frozenset(
+    {"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-", "–", "一一", "---", "\\"}
+)
 
-NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$")
+#: Full-width digits, signs and marks as their ASCII forms (the only forms of digits read).
+_WIDE = str.maketrans("０１２３４５６７８９＋－．，", "0123456789+-.,")
 
-SPLIT_LIMIT = 20_000
+#: Units a count may carry (采购项目数量 ``2笔``) and units of money.
+COUNT_UNITS = ("笔", "件", "个", "项", "条", "次")
+MONEY_UNITS = ("万元", "元")
+
+#: A number as printed in a cell: sign, digits (thousands separated by commas, or not), a
+#: fraction, a unit.
+NUMBER = re.compile(
+    r"^(?P<sign>[+-]?)(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<fraction>\.[0-9]+)?"
+    rf"(?P<unit>{'|'.join(MONEY_UNITS + COUNT_UNITS)})?$"
+)
+#: Where a word of text breaks into pieces: numbers (with their sign, fraction and unit), and
+#: what stands between them (glued label debris: ``0000000三``).
+_PIECE = re.compile(
+    rf"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{'|'.join(MONEY_UNITS + COUNT_UNITS)})?|[^0-9+-]+|[+-]"
+)
+#: A label's own number (``1.属于国家秘密``, ``2、重复申请``): not a value.
+_NUMBERED = re.compile(r"^[0-9]{1,2}[.、．][^0-9]")
+#: A count with more digits than this is not a count (no report counts that many).
+MAX_DIGITS = 15
+#: What separates cells in text and is no value: table rules a converter left behind.
+_SEPARATORS = str.maketrans("", "", "|｜\u3000\"'“”‘’「」『』")
 
 
 class Token(NamedTuple):
@@ -29,207 +53,118 @@ class Token(NamedTuple):
     cell: bool = False
 
 
+class Run(NamedTuple):
+    """A number as printed, in its parts: ``+11`` is sign ``+`` and digits ``11``."""
+
+    sign: str
+    digits: str
+    fraction: str
+    unit: str
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_WIDE)
+
+
+def run_of(text: str) -> Run | None:
+    """The parts of a number as printed; None when the text is not one."""
+    match = NUMBER.match(ascii_digits(text.strip().replace("\xa0", "")))
+    if match is None:
+        return None
+    digits = match["digits"].replace(",", "")
+    return Run(match["sign"], digits, match["fraction"] or "", match["unit"] or "")
+
+
 def token(text: str, source: SourceRef | None, *, cell: bool = False) -> Token:
-    if text.isdigit() and text.isascii():
+    if text.isascii() and text.isdigit():
         return Token(text, source, "number", cell)
     stripped = text.strip().replace("\xa0", "")
     if stripped in BLANK_MARKS:
         return Token(text, source, "blank", cell)
-    if NUMBER.match(normalize_digits(stripped)):
+    if run_of(stripped) is not None:
         return Token(text, source, "number", cell)
     return Token(text, source, "text", cell)
 
 
 def tokens_of(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[Token]:
+    """The tokens of a cell's text (a grid cell) or of a word of running text.
+
+    Separators a converter left (``|``) and marks matching ignores (a label's closing quote)
+    are no values; a word is broken where digits meet other text (``0000000三``), so that
+    label debris glued to the values does not hide them.
+    """
     if not cell_text.strip():
         return [Token(cell_text, source, "blank", True)] if grid else []
-    # Marks that matching ignores (a label's closing quote) are not values.
-    parts = [part for part in cell_text.split() if part.isdigit() or fold(part)]
-    return [token(part, source, cell=grid and len(parts) == 1) for part in parts]
+    parts = [p for p in cell_text.translate(_SEPARATORS).split() if p]
+    if grid and len(parts) == 1:
+        return [token(parts[0], source, cell=True)]
+    out = []
+    for part in parts:
+        if part in BLANK_MARKS or (part.isascii() and part.isdigit()) or _NUMBERED.match(part):
+            out.append(token(part, source))
+            continue
+        pieces = _PIECE.findall(ascii_digits(part))
+        if len(pieces) == 1 or not any(p[-1:].isdigit() or p.endswith(MONEY_UNITS) for p in pieces):
+            out.append(token(part, source))
+        else:
+            out.extend(token(piece, source) for piece in pieces)
+    return out
 
 
 def value_cell(column: ColumnDef, token: Token) -> Cell:
+    """The cell one token gives a column: its value with certainty, or why not."""
     raw = token.text.strip()
-    if column.kind is CellKind.COUNT and raw.isdigit() and raw.isascii():
-        return Count(int(raw), raw=raw, source=token.source)
     if token.kind == "blank":
         return NotReported(token.text, source=token.source)
-    match = NUMBER.match(normalize_digits(raw.replace("\xa0", "")))
-    assert match is not None
-    sign, digits, fraction, unit = match.groups()
-    digits = digits.replace(",", "")
-    if column.kind is CellKind.AMOUNT:
-        if sign == "-":
-            return Unreadable(raw, "a negative amount", source=token.source)
-        if unit and column.unit and unit != column.unit:
-            return Unreadable(
-                raw, f"the form fixes {column.unit}, the cell says {unit}", source=token.source
-            )
-        return Amount(
-            Decimal(digits + (fraction or "")), column.unit or unit, raw=raw, source=token.source
-        )
-    if fraction or unit:
-        return Unreadable(raw, "not a whole number", source=token.source)
-    value = int(digits)
-    if column.kind is CellKind.CHANGE:
-        return Change(-value if sign == "-" else value, raw=raw, source=token.source)
-    if sign == "-":
-        return Unreadable(raw, "a negative count", source=token.source)
-    return Count(value, raw=raw, source=token.source)
+    run = run_of(raw)
+    if run is None:
+        return Unreadable(raw, "not a number", source=token.source)
+    return cell_of(column, run, raw, token.source)
 
 
-def splits(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
-    """Every way to cut a run of digits into ``parts`` numbers written without leading zeros."""
-    if parts == 1:
-        if digits and (digits == "0" or not digits.startswith("0")):
-            yield (int(digits),)
-        return
-    if len(digits) < parts:
-        return
-    first_options = (
-        ["0"] if digits.startswith("0") else [digits[:k] for k in range(1, len(digits) - parts + 2)]
-    )
-    for head in first_options:
-        for rest in splits(digits[len(head) :], parts - 1):
-            yield (int(head), *rest)
-
-
-def glued_readings(
-    runs: Sequence[str], width: int, limit: int = SPLIT_LIMIT
-) -> list[tuple[int, ...]] | None:
-    """Every reading of digit runs as ``width`` numbers (each run one or more of them).
-
-    None when there are too many to weigh.
-    """
-    readings: list[tuple[int, ...]] = []
-    for counts in _compositions(width, len(runs)):
-        partial: list[list[tuple[int, ...]]] = []
-        for run, count in zip(runs, counts, strict=True):
-            options = list(itertools.islice(splits(run, count), limit + 1))
-            if not options:
-                break
-            partial.append(options)
-        else:
-            for combination in itertools.product(*partial):
-                readings.append(tuple(n for part in combination for n in part))
-                if len(readings) > limit:
-                    return None
-    return readings
-
-
-def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
-    if parts == 1:
-        if total >= 1:
-            yield (total,)
-        return
-    for first in range(1, total - parts + 2):
-        for rest in _compositions(total - first, parts - 1):
-            yield (first, *rest)
-
-
-def glued_cell(
-    column: ColumnDef, value: int, tokens: Sequence[Token], source: SourceRef | None
+def cell_of(
+    column: ColumnDef,
+    run: Run,
+    raw: str,
+    source: SourceRef | None,
+    *,
+    decided_by: str | None = None,
 ) -> Cell:
-    raw = "".join(t.text.strip() for t in tokens)
+    """The cell a number gives a column, or Unreadable when the column cannot hold it."""
+    if len(run.digits) > MAX_DIGITS:
+        return Unreadable(raw, f"more than {MAX_DIGITS} digits: not a count", source=source)
+    problem = misfit(column, run)
+    if problem is not None:
+        return Unreadable(raw, problem, source=source)
+    extra = {"decided_by": decided_by} if decided_by is not None else {}
     if column.kind is CellKind.AMOUNT:
-        return Amount(Decimal(value), column.unit, raw=raw, source=source)
+        unit = column.unit or (run.unit or None)
+        return Amount(Decimal(run.digits + run.fraction), unit, raw=raw, source=source, **extra)  # type: ignore[arg-type]
+    value = int(run.digits)
     if column.kind is CellKind.CHANGE:
-        return Change(value, raw=raw, source=source)
-    return Count(value, raw=raw, source=source)
+        return Change(-value if run.sign == "-" else value, raw=raw, source=source, **extra)  # type: ignore[arg-type]
+    return Count(value, raw=raw, source=source, **extra)  # type: ignore[arg-type]
 
 
-class RowReading(NamedTuple):
-    """A row read from the stream: its cells, how, and the text they came from.
-
-    (A tuple, not an attrs class: every row of every table makes one, and it never leaves
-    here.)
-    """
-
-    key: str
-    cells: tuple[Cell, ...]
-    text: str
-    #: Readings that remain when the row alone cannot decide (glued digits).
-    candidates: tuple[tuple[int, ...], ...] = ()
-    note: str | None = None
-    #: No values stand after the label: they may have been displaced (see orphans).
-    empty: bool = False
-
-
-def read_row(row: RowDef, tokens: Sequence[Token], *, total_rule: bool) -> RowReading:
-    """The cells of one row from its value tokens."""
-    width = len(row.columns)
-    tokens = list(tokens)
-    while len(tokens) > width and tokens and tokens[-1].kind == "blank":
-        tokens.pop()
-    while len(tokens) > width and tokens and tokens[0].kind == "blank":
-        tokens.pop(0)
-    text = " ".join(t.text.strip() or "∅" for t in tokens)
-    source = next((t.source for t in tokens if t.source is not None), None)
-
-    def unreadable(reason: str) -> RowReading:
-        return RowReading(
-            row.key,
-            tuple(Unreadable(text, reason, source=source) for _ in row.columns),
-            text,
-        )
-
-    if not tokens:
-        return unreadable("no values follow the row's label")._replace(empty=True)
-    if any(t.kind == "text" for t in tokens):
-        noise = next(t.text.strip() for t in tokens if t.kind == "text")
-        return unreadable(f"text among the values ({noise!r})")
-    if len(tokens) == width:
-        return RowReading(
-            row.key, tuple(value_cell(c, t) for c, t in zip(row.columns, tokens, strict=True)), text
-        )
-    digits_only = all(
-        t.kind == "number" and not t.cell and normalize_digits(t.text.strip()).isdigit()
-        for t in tokens
-    )
-    if len(tokens) > width or not digits_only:
-        return unreadable(f"{len(tokens)} values where the row has {width} columns")
-    runs = [normalize_digits(t.text.strip()) for t in tokens]
-    readings = glued_readings(runs, width)
-    if readings is None:
-        return unreadable("digits run together in too many possible ways")
-    totals = [i for i, c in enumerate(row.columns) if c.is_total]
-    if total_rule and totals:
-        t = totals[0]
-        readings = [r for r in readings if r[t] == sum(v for i, v in enumerate(r) if i != t)]
-    if not readings:
-        return unreadable("digits run together and no split satisfies the row's total")
-    if len(readings) == 1:
-        how = (
-            "the only split"
-            if not (total_rule and totals)
-            else "the only split whose 总计 is the sum"
-        )
-        cells = tuple(
-            glued_cell(c, n, tokens, source) for c, n in zip(row.columns, readings[0], strict=True)
-        )
-        return RowReading(
-            row.key,
-            cells,
-            text,
-            note=f"{row.label.zh}: {text!r} read as {' / '.join(map(str, readings[0]))}, {how}",
-        )
-    return RowReading(
-        row.key,
-        tuple(
-            Unreadable(
-                text, f"digits run together: {len(readings)} splits are possible", source=source
-            )
-            for _ in row.columns
-        ),
-        text,
-        candidates=tuple(readings),
-    )
+def misfit(column: ColumnDef, run: Run) -> str | None:
+    """Why the column cannot hold the number, or None when it can."""
+    if column.kind is CellKind.AMOUNT:
+        if run.sign == "-":
+            return "a negative amount"
+        if run.unit in COUNT_UNITS:
+            return f"an amount cannot be counted in {run.unit}"
+        if run.unit and column.unit and run.unit != column.unit:
+            return f"the form fixes {column.unit}, the cell says {run.unit}"
+        return None
+    if run.fraction:
+        return "not a whole number"
+    if run.unit in MONEY_UNITS:
+        return f"a count cannot be in {run.unit}"
+    if column.kind is CellKind.COUNT and run.sign:
+        return "a negative count" if run.sign == "-" else "a count has no sign"
+    return None
 
 
-@attrs.frozen
-class Orphan:
-    """A row of values no label claims (displaced by a converter), and any label debris in it."""
-
-    row: int
-    tokens: tuple[Token, ...]
-    fragment: str
+def text_of(tokens: Sequence[Token]) -> str:
+    """The tokens as one text, a blank shown as ∅."""
+    return " ".join(t.text.strip() or "∅" for t in tokens)
