@@ -107,7 +107,10 @@ def test_csv_keeps_blank_and_unreadable_cells() -> None:
     rows = {r["key"]: r for r in csv.DictReader(io.StringIO(str(govinfo.render(report, "csv"))))}
     glued = rows["proactive.normative_documents.issued"]
     assert (glued["kind"], glued["value"], glued["raw"], glued["decided_by"]) == (
-        "count", "88", "8855698", "narrative"
+        "count",
+        "88",
+        "8855698",
+        "narrative",
     )
     report = govinfo.read(text.replace("动态更新本年度制发的规范性文件88件", ""))
     rows = {r["key"]: r for r in csv.DictReader(io.StringIO(str(govinfo.render(report, "csv"))))}

@@ -63,7 +63,9 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         "废止",
     ),
     _figure(r"现行有效(?:的)?规章(?:共)?\s*(\d+)\s*件", "proactive.rules.in_force", "现行有效"),
-    _figure(r"(?:制发|制定)(?:的)?规章(?:共)?\s*(\d+)\s*件", "proactive.rules.issued", "制发", "制定"),
+    _figure(
+        r"(?:制发|制定)(?:的)?规章(?:共)?\s*(\d+)\s*件", "proactive.rules.issued", "制发", "制定"
+    ),
     _figure(
         r"[Aa] total of (\d+) [^.]{0,40}?(?:applications?|requests?|documents?)"
         r"[^.]{0,20}?(?:were|was) received",

@@ -1,10 +1,11 @@
 """The CSV reporter: one row per statutory cell, the tidy long format for pandas, R or Excel.
 
 Columns: document, agency, year, format_version, table, row_group, row, column_group,
-column, key, kind, value, unit, raw, decided_by, line.  ``row`` and ``column`` are the Chinese labels
-exactly as the format prints them, ``key`` the stable dotted key, ``raw`` the text the value
-was read from, ``decided_by`` what decided a value the text alone does not (``arithmetic``,
-``narrative``, ``previous_year``).  ``bom=True`` starts the file with a byte-order mark, for Excel.
+column, key, kind, value, unit, raw, decided_by, line.  ``row`` and ``column`` are the
+Chinese labels exactly as the format prints them, ``key`` the stable dotted key, ``raw`` the
+text the value was read from, ``decided_by`` what decided a value the text alone does not
+(``arithmetic``, ``narrative``, ``previous_year``).  ``bom=True`` starts the file with a
+byte-order mark, for Excel.
 """
 
 from __future__ import annotations

@@ -521,8 +521,7 @@ def decide(
             elif not solution.seen[k]:
                 decisions[index] = Decision(
                     None,
-                    f"{len(left[index])} splits are possible and none makes every column "
-                    "balance",
+                    f"{len(left[index])} splits are possible and none makes every column balance",
                     candidates=tuple(left[index]),
                 )
             else:
