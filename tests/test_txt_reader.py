@@ -203,7 +203,9 @@ def test_pingtan_glued_cells_without_the_narrative_stay_unreadable() -> None:
     text = (EXAMPLES / "pingtan-2022-annual-report.crawl.txt").read_text(encoding="utf-8")
     sentence = "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件"
     text = text.replace(sentence, "")
-    cell = table(govinfo.read(text), "proactive")["normative_documents.issued"]
+    report = govinfo.read(text)
+    assert isinstance(report, AnnualReport)
+    cell = table(report, "proactive")["normative_documents.issued"]
     assert isinstance(cell, Unreadable)
     assert cell.raw == "8855698"
     assert cell.reason.startswith("15 splits are possible (8 / 8 / 55698; ")

@@ -518,17 +518,17 @@ def read_one_row_table(
         # A date or a count the narrative states (2023年, 12件) is no value of the table.
         piece = _STATED_NUMBER.sub(" ", piece)
         grid = stream.grids[index] and not label_cover[index]
-        for found in tokens_of(piece, stream.sources[index], grid=grid):
-            if found.kind == "text":
-                if is_debris(found, vocabulary):
+        for piece_token in tokens_of(piece, stream.sources[index], grid=grid):
+            if piece_token.kind == "text":
+                if is_debris(piece_token, vocabulary):
                     continue
                 if tokens:
                     done = True
                     break
                 continue  # a note (注：…), a sentence, a label the format does not have
-            if not tokens and found.kind == "blank":
+            if not tokens and piece_token.kind == "blank":
                 continue  # header placeholders
-            tokens.append(found)
+            tokens.append(piece_token)
             last = index
         if done:
             break
