@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govinfo.assemble.headings import Heading, regions
-from govinfo.assemble.metadata import published_date, title_of
+from govinfo.assemble.metadata import period_year, published_date, title_of
 from govinfo.assemble.narrative import narrative
 from govinfo.assemble.stated import stated_figures
 from govinfo.assemble.tables import TableReading, read_table
@@ -105,10 +105,11 @@ def assemble_annual_report(
 ) -> AnnualReport:
     """An annual report from a reader's layout, cleaned (``elements``, ``dropped``), and the
     statutory headings found in it."""
-    if len(headings) < 2:
+    anchored = [h for h in headings if not h.text]
+    if len(headings) < 2 and not anchored:
         raise UnknownDocumentError(
             f"{origin.location or 'the input'}: no annual report found (fewer than two of the "
-            "six statutory section headings)"
+            "six statutory section headings, and none of its tables)"
         )
     found = regions(elements, headings)
     header = dict(layout.header)
@@ -116,6 +117,26 @@ def assemble_annual_report(
     preamble_texts = [
         b for i, b in enumerate(found.preamble) if isinstance(b, TextBlock) and i not in title.used
     ]
+    inferred: list[ReadingNote] = [
+        ReadingNote(
+            f"section {h.section.heading} has no heading: it was recognised by its table's "
+            "labels, where the table begins",
+            source=elements[h.element].source,
+        )
+        for h in anchored
+    ]
+    general_text: list[TextBlock] = []
+    if "general" not in found.headings and headings and not headings[0].text:
+        # No heading before the first table: the text before it (the title apart) is 一.
+        general_text, preamble_texts = preamble_texts, []
+        if general_text:
+            inferred.append(
+                ReadingNote(
+                    "section 一、总体情况 has no heading: the text before the first table was "
+                    "taken as it",
+                    source=general_text[0].source,
+                )
+            )
     all_texts = [b.text for b in elements if isinstance(b, TextBlock)]
 
     # What the narrative states for cells may decide how a damaged cell reads.
@@ -142,7 +163,10 @@ def assemble_annual_report(
         tables[definition.table] = reading
         if isinstance(reading.table, Table) and version is None:
             version = reading.table.version
-    texts, notes = _infer_missing(texts, set(found.headings))
+    if general_text:
+        texts["general"] = general_text
+    texts, notes = _infer_missing(texts, set(found.headings) | set(texts))
+    notes = inferred + notes
     sections: dict[str, Section] = {}
     for definition in ANNUAL_REPORT_SECTIONS:
         if definition.key not in texts:
@@ -153,7 +177,7 @@ def assemble_annual_report(
             table = TableUnavailable("absent")
         sections[definition.key] = Section(
             definition.key,
-            heading.text if heading else None,
+            heading.text if heading and heading.text else None,
             narrative(texts[definition.key]),
             table,
             source=elements[heading.element].source if heading else None,
@@ -161,7 +185,7 @@ def assemble_annual_report(
     notes = [n for reading in tables.values() for n in reading.notes] + notes
     metadata = AnnualReportMetadata(
         agency=title.agency,
-        year=title.year,
+        year=title.year if title.year is not None else period_year(all_texts[:40]),
         language=language_of(all_texts),
         title=title.title,
         published=published_date(header, all_texts),

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from govinfo.layout import LayoutBlock, TextBlock
+from govinfo.layout import Grid, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
-from govinfo.statute import ANNUAL_REPORT_SECTIONS, ZH_NUMERALS, SectionDef
-from govinfo.text import ENGLISH_NUMBERS, fold_cell, fold_with_map
+from govinfo.statute import ANNUAL_REPORT_SECTIONS, TABLE_MARKERS, ZH_NUMERALS, SectionDef
+from govinfo.text import ENGLISH_NUMBERS, fold, fold_cell, fold_with_map
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _EN_HEADING = re.compile(r"^\s*([ivx]+|\d+|[a-z]+)\s*[.,、:)]\s*(.+)$", re.I)
@@ -33,8 +33,9 @@ class Heading:
 
 
 @functools.lru_cache(maxsize=16)
-def _numeral(number: int) -> re.Pattern[str]:
-    return re.compile(rf"{ZH_NUMERALS[number]}\s*[、.．]\s*")
+def _numeral(number: int | None) -> re.Pattern[str]:
+    numeral = ZH_NUMERALS[number] if number is not None else "[一二三四五六七八九十]"
+    return re.compile(rf"{numeral}\s*[、.．]\s*")
 
 
 #: What may stand before a heading's numeral (the start, a space, a mark); anything else only
@@ -42,8 +43,15 @@ def _numeral(number: int) -> re.Pattern[str]:
 _BEFORE = re.compile(r"[\s。；;：:）)]")
 
 
-def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] | None:
-    for match in _numeral(section.number).finditer(text, start):
+def _zh_heading(
+    text: str, start: int, section: SectionDef, *, any_numeral: bool = False
+) -> tuple[int, int] | None:
+    """Where the section's heading stands in the text (from ``start``), if it does.
+
+    With ``any_numeral`` only the section's whole label is taken, under any numeral (a
+    report whose narrative numbers its own parts shifts the statutory headings' numerals).
+    """
+    for match in _numeral(None if any_numeral else section.number).finditer(text, start):
         window = text[match.end() : match.end() + 60]
         folded, where = fold_with_map(window)
         head = folded[:26]
@@ -55,6 +63,8 @@ def _zh_heading(text: str, start: int, section: SectionDef) -> tuple[int, int] |
             if folded.startswith(label):
                 end = where[len(label) - 1] + 1
                 break
+        if any_numeral and end is None:
+            continue
         bounded = match.start() == 0 or _BEFORE.match(text, match.start() - 1) is not None
         # Glued to what stands before it, a heading must begin as its label does (the rest
         # may be reworded: 政府信息公开行政复议与行政诉讼情况).
@@ -97,6 +107,8 @@ def find_headings(elements: Sequence[LayoutBlock]) -> list[Heading]:
     cursor = (0, 0)
     for section in ANNUAL_REPORT_SECTIONS:
         hit = _next_heading(elements, cursor, section)
+        if hit is None:
+            hit = _next_heading(elements, cursor, section, any_numeral=True)
         if hit is not None:
             found.append(hit)
             cursor = (hit.element, hit.end)
@@ -104,7 +116,11 @@ def find_headings(elements: Sequence[LayoutBlock]) -> list[Heading]:
 
 
 def _next_heading(
-    elements: Sequence[LayoutBlock], cursor: tuple[int, int], section: SectionDef
+    elements: Sequence[LayoutBlock],
+    cursor: tuple[int, int],
+    section: SectionDef,
+    *,
+    any_numeral: bool = False,
 ) -> Heading | None:
     first, offset = cursor
     for index in range(first, len(elements)):
@@ -112,12 +128,12 @@ def _next_heading(
         if not isinstance(element, TextBlock):
             continue
         start = offset if index == first else 0
-        span = _zh_heading(element.text, start, section)
+        span = _zh_heading(element.text, start, section, any_numeral=any_numeral)
         if span is not None:
             return Heading(
                 section, index, span[0], span[1], element.text[span[0] : span[1]].strip()
             )
-        if start == 0 and _en_heading(element.text, section):
+        if not any_numeral and start == 0 and _en_heading(element.text, section):
             return Heading(section, index, 0, len(element.text), element.text.strip())
     return None
 
@@ -149,7 +165,11 @@ def regions(elements: Sequence[LayoutBlock], headings: list[Heading]) -> Regions
     region = -1
     for index, element in enumerate(elements):
         cuts = [(s, e) for (i, s, e) in bounds if i == index]
-        if not cuts or not isinstance(element, TextBlock):
+        if not cuts:
+            pieces.append((region, element, index))
+            continue
+        if not isinstance(element, TextBlock):  # a table where a section starts
+            region += len(cuts)
             pieces.append((region, element, index))
             continue
         position = 0
@@ -174,3 +194,47 @@ def regions(elements: Sequence[LayoutBlock], headings: list[Heading]) -> Regions
         {k: tuple(v) for k, v in sections.items()},
         {h.section.key: h for h in headings},
     )
+
+
+# --------------------------------------------------------------------------- table anchors
+
+
+def _marker_at(block: LayoutBlock, markers: Sequence[str], start: int) -> int | None:
+    """Where in the block (from ``start``) the first of a table's opening labels stands."""
+    if isinstance(block, TextBlock):
+        folded, where = fold_with_map(block.text[start:])
+        found = [folded.find(m) for m in markers]
+        hits = [f for f in found if f >= 0]
+        return start + where[min(hits)] if hits else None
+    if isinstance(block, Grid):
+        text = fold("".join(cell.text for row in block.rows for cell in row))
+        return 0 if any(m in text for m in markers) else None
+    return None
+
+
+def anchor_tables(elements: Sequence[LayoutBlock], headings: list[Heading]) -> list[Heading]:
+    """The headings, with a section start for each statutory table whose heading the text
+    lacks but whose labels are there: the table marks where its section begins (its heading
+    text is then empty)."""
+    found = sorted(headings, key=lambda h: (h.element, h.start))
+    have = {h.section.key for h in found}
+    for section in ANNUAL_REPORT_SECTIONS:
+        if section.table is None or section.key in have:
+            continue
+        markers = [fold(m) for m in TABLE_MARKERS[section.table]]
+        before = [h for h in found if h.section.number < section.number]
+        after = [h for h in found if h.section.number > section.number]
+        lo = (before[-1].element, before[-1].end) if before else (0, 0)
+        hi = (after[0].element, after[0].start) if after else (len(elements), 0)
+        anchor = None
+        for index in range(lo[0], min(hi[0] + 1, len(elements))):
+            start = lo[1] if index == lo[0] else 0
+            at = _marker_at(elements[index], markers, start)
+            if at is not None and (index, at) < hi:
+                anchor = Heading(section, index, at, at, "")
+                break
+        if anchor is not None:
+            found.append(anchor)
+            found.sort(key=lambda h: (h.element, h.start))
+            have.add(section.key)
+    return sorted(found, key=lambda h: h.section.number)

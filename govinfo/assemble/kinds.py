@@ -17,8 +17,13 @@ def says_it_is(kind: DocumentKind, text: str) -> bool:
 
 
 def detect_kind(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> DocumentKind | None:
-    """The kind of document the blocks are; None if none is recognised."""
-    if len(headings) >= 2:
+    """The kind of document the blocks are; None if none is recognised.
+
+    An annual report has its statutory headings, or its statutory tables (``headings`` holds
+    an empty one where a table stands without its heading): a text whose tables are the
+    statute's is an annual report whatever else it mentions (工作要点 in its opening).
+    """
+    if len(headings) >= 2 or any(not h.text for h in headings):
         return "annual_report"
     text = "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
     if says_it_is("rule_of_law_report", text[:3000]):

@@ -14,10 +14,22 @@ from govinfo.statute import TITLE_ENDINGS
 
 _ENDING = TITLE_ENDINGS["annual_report"]
 _TITLE_A = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fa5（）()]{{2,40}}?)\s*(?P<year>20\d\d)\s*年度?\s*{_ENDING}"
+    rf"(?P<agency>[\u4e00-\u9fa5（）()]{{2,40}}?)\s*(?:关于)?\s*(?P<year>20\d\d)\s*年度?\s*"
+    rf"{_ENDING}"
 )
 _TITLE_B = re.compile(
     rf"(?P<year>20\d\d)\s*年?度?\s*(?P<agency>[\u4e00-\u9fa5（）()]{{2,40}}?)\s*{_ENDING}"
+)
+#: Words that lead into a title without being part of the agency's name.
+_LEAD_IN = re.compile(
+    r"^(?:正文|标题[:：]?|(?:现|特|特此|兹|现将|予以)?(?:向社会)?(?:公开|公布|发布|印发|报送)|关于)+"
+)
+#: The year a report covers, where its title does not say: its statistics period, the date
+#: its figures run to.
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|区间|时间)(?:为|是)?\s*(?:自|从)?\s*(20\d\d)\s*年\s*1\s*月\s*1\s*日"
+    r"|截[止至]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日"
+    r"|(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31\s*日"
 )
 _DATE = re.compile(
     r"(?:发布)?(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -61,9 +73,19 @@ def title_of(header: dict[str, str], preamble: Sequence[LayoutBlock]) -> Title:
             match = pattern.search(head)
             if match is None:
                 continue
-            agency = re.sub(r"^(正文|标题[:：]?)", "", match.group("agency").strip()).strip()
+            agency = _LEAD_IN.sub("", match.group("agency").strip()).strip()
             return Title(match.group(0).strip(), agency or None, int(match.group("year")), used)
     return Title(None, None, None, ())
+
+
+def period_year(texts: Sequence[str]) -> int | None:
+    """The year the report's statistics period covers (统计期限自2023年1月1日起…, 截止2023年12月
+    31日), None if the text states none."""
+    for text in texts:
+        match = _PERIOD.search(text)
+        if match is not None:
+            return int(next(g for g in match.groups() if g))
+    return None
 
 
 def published_date(header: dict[str, str], texts: Sequence[str]) -> dt.date | None:

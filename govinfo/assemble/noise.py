@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from govinfo.layout import Layout, LayoutBlock, TextBlock
+from govinfo.assemble.mirror import PINYIN
+from govinfo.layout import Grid, Layout, LayoutBlock, TextBlock
 from govinfo.model.documents import DroppedText
 
 #: Whole lines (or blocks) that belong to the page, not the document: (pattern, why, and the
@@ -104,9 +105,44 @@ def clean(layout: Layout) -> tuple[list[LayoutBlock], list[DroppedText]]:
             text, spam = strip_spam(block.text)
             for run in spam:
                 dropped.append(DroppedText(run, "spam injected into the text", source=block.source))
+            if "(" in text or "（" in text:
+                pinyin = PINYIN.findall(text)
+                if pinyin:
+                    text = PINYIN.sub("", text)
+                    spam = (*spam, *pinyin)
+                    dropped.append(
+                        DroppedText(
+                            " ".join(pinyin),
+                            "pinyin injected after characters",
+                            source=block.source,
+                        )
+                    )
             if not text.strip():
                 continue
             if spam:
                 block = block._replace(text=text)
+        elif isinstance(block, Grid) and any(
+            "(" in c.text or "（" in c.text for r in block.rows for c in r
+        ):
+            block = _unpinyin_grid(block, dropped)
         kept.append(block)
     return kept, dropped
+
+
+def _unpinyin_grid(grid: Grid, dropped: list[DroppedText]) -> Grid:
+    """The grid's cells without the pinyin a mirror injected into them (reported dropped)."""
+    rows = []
+    for row in grid.rows:
+        cells = []
+        for cell in row:
+            pinyin = PINYIN.findall(cell.text)
+            if pinyin:
+                dropped.append(
+                    DroppedText(
+                        " ".join(pinyin), "pinyin injected after characters", source=cell.source
+                    )
+                )
+                cell = cell._replace(text=PINYIN.sub("", cell.text))
+            cells.append(cell)
+        rows.append(tuple(cells))
+    return grid._replace(rows=tuple(rows))

@@ -225,7 +225,15 @@ def _any_table(key: TableKey) -> dict[str, Any]:
         {
             "type": "object",
             "description": f"{table_def(key, version).title.zh}, {version} format",
-            "properties": {"version": {"const": version}, "rows": _rows(table_def(key, version))},
+            "properties": {
+                "version": {"const": version},
+                "rows": _rows(table_def(key, version)),
+                "summary": {
+                    "description": "how the cells were read (derived from the rows)",
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "minimum": 0},
+                },
+            },
             "required": ["version", "rows"],
             "additionalProperties": False,
         }

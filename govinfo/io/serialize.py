@@ -441,7 +441,7 @@ def _unstructure_table(table: Table) -> dict[str, Any]:
                 for c, cell in zip(row_def.columns, row.cells, strict=True)
             },
         )
-    return {"version": table.version, "rows": rows}
+    return {"version": table.version, "rows": rows, "summary": dict(table.summary())}
 
 
 def _row_paths(definition: TableDef) -> dict[str, tuple[str, ...]]:
@@ -449,7 +449,8 @@ def _row_paths(definition: TableDef) -> dict[str, tuple[str, ...]]:
 
 
 def _structure_table(value: Mapping[str, Any], key: TableKey) -> Table:
-    extra = _extra_keys(value, ("version", "rows"))
+    # ("summary" is derived from the rows: written for the reader's convenience, not read.)
+    extra = _extra_keys(value, ("version", "rows", "summary"))
     if extra:
         raise ForbiddenExtraKeysError("", Table, set(extra))
     version = value.get("version")

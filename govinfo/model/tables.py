@@ -224,6 +224,26 @@ class Table:
             },
         )
 
+    def summary(self) -> Mapping[str, int]:
+        """How the table's cells were read: ``read`` as printed, ``decided`` by the arithmetic,
+        the narrative or the year before (each counted under ``decided_by_<how>`` too),
+        ``not_reported`` (blank, or in a row not printed) and ``unreadable``."""
+        counts = {"cells": 0, "read": 0, "decided": 0, "not_reported": 0, "unreadable": 0}
+        for ref in self.cells():
+            cell = ref.cell
+            counts["cells"] += 1
+            if isinstance(cell, Unreadable):
+                counts["unreadable"] += 1
+            elif isinstance(cell, NotReported):
+                counts["not_reported"] += 1
+            elif cell.decided_by is not None:
+                counts["decided"] += 1
+                how = f"decided_by_{cell.decided_by}"
+                counts[how] = counts.get(how, 0) + 1
+            else:
+                counts["read"] += 1
+        return counts
+
     # ------------------------------------------------------------------ access
     def get_row(self, key: str) -> Row | None:
         return self._index.get(key)

@@ -35,12 +35,18 @@ ANNUAL_REPORT_MARKERS: tuple[str, ...] = (
     "main problems",
 )
 
-#: Labels only each statutory table prints (folded): a text that has one has that table,
-#: whatever its headings say.
+#: Labels only each statutory table prints, those that open it first: a text that has one
+#: has that table, whatever its headings say, and the table begins where the first stands.
 TABLE_MARKERS: Mapping[TableKey, tuple[str, ...]] = {
-    "proactive": ("第二十条第(一)项", "第二十条第(五)项", "本年制发件数", "本年新制作数量"),
-    "applications": ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量"),
-    "appeals": ("未经复议直接起诉", "复议后起诉"),
+    "proactive": ("第二十条第（一）项", "第二十条第（五）项", "本年制发件数", "本年新制作数量"),
+    "applications": (
+        "（本列数据的勾稽关系为",
+        "（本列数据的钩稽关系为",
+        "申请人情况",
+        "本年新收政府信息公开申请数量",
+        "上年结转政府信息公开申请数量",
+    ),
+    "appeals": ("行政复议行政诉讼", "未经复议直接起诉", "复议后起诉"),
 }
 
 #: How the title of each kind ends, as printed (the agency and the year stand before it).

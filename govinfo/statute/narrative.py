@@ -51,6 +51,11 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         "现行有效",
     ),
     _figure(
+        r"规范性文件\s*\d+\s*件[，,、]\s*现行有效(?:件数)?(?:为|共)?\s*(\d+)\s*件",
+        "proactive.normative_documents.in_force",
+        "现行有效",
+    ),
+    _figure(
         r"(?:本年度?|今年|全年|共)?(?:制发|制定|印发)(?:的)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*件",
         "proactive.normative_documents.issued",
         "制发",

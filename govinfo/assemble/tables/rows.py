@@ -45,7 +45,7 @@ from govinfo.assemble.tables.values import (
     tokens_of,
     value_cell,
 )
-from govinfo.model.cells import Cell, NotReported, Unreadable, number
+from govinfo.model.cells import Cell, NotReported, SourceRef, Unreadable, number
 from govinfo.model.documents import ReadingNote
 from govinfo.model.tables import Row, Table
 from govinfo.statute import RowDef, TableDef
@@ -193,6 +193,32 @@ def orphans(
             tokens.pop()
         if len(tokens) == width and any(t.kind == "number" for t in tokens):
             found.append(Orphan(row, tuple(tokens), fragment))
+    return found
+
+
+def unknown_rows(
+    stream: Stream,
+    claimed: set[int],
+    lo: int,
+    hi: int,
+    vocabulary: frozenset[str],
+) -> list[tuple[str, SourceRef | None]]:
+    """Rows of the material no label claims that have a label of their own the format does
+    not know (其他主动公开文件) and values: a local addition, kept as a note."""
+    by_row: dict[int, list[int]] = {}
+    for index, row in enumerate(stream.rows):
+        if lo <= row <= hi and row not in claimed:
+            by_row.setdefault(row, []).append(index)
+    found = []
+    for indices in by_row.values():
+        tokens = [
+            t
+            for i in indices
+            for t in tokens_of(stream.texts[i], stream.sources[i], grid=stream.grids[i])
+        ]
+        label = [t for t in tokens if t.kind == "text" and not is_debris(t, vocabulary)]
+        if label and any(t.kind == "number" for t in tokens):
+            found.append((text_of(tokens), stream.sources[indices[0]]))
     return found
 
 
@@ -418,6 +444,15 @@ def read_rows(
                     keys=_keys(definition, slots_of((row,))),
                 )
             )
+    lo = stream.rows[first_cell]
+    hi = stream.rows[min(last_cell, len(stream.texts) - 1)]
+    for text, source in unknown_rows(stream, used_rows | label_rows, lo, hi, vocabulary):
+        notes.append(
+            ReadingNote(
+                f"text in the table that is no row of the format, left out of it: {text!r}",
+                source=source,
+            )
+        )
     for key, found in values.items():
         if found.rest:
             notes.append(
