@@ -38,9 +38,11 @@ from govinfo.statute import Axis, CellKind, ColumnDef, RowDef, TableDef, identit
 #: One value per cell of a span; None for a cell the text does not show.
 Reading: TypeAlias = tuple[Number | None, ...]
 
-#: How many steps a search may take (each the trial of one value): the budget that bounds
-#: the time any input can cost.
-BUDGET = 20_000
+#: How many steps a search may take (each the trial of one value): the budgets that bound
+#: the time any input can cost.  The readings of one span (real ones take under fifty)...
+SPAN_BUDGET = 400
+#: ... and the search along the columns of one table.
+BUDGET = 5_000
 #: How many readings of one span are weighed at most; a span with more stays unreadable.
 MOST_READINGS = 64
 #: How many cells the text may leave out of a span (a crawler drops an empty cell).
@@ -115,7 +117,8 @@ def readings(span: Span, budget: Budget, *, row_rules: bool) -> list[Reading]:
     """Every reading of the span's runs as its cells, at most :data:`MOST_READINGS` + 1 (more
     are not weighed).  With ``row_rules``, a row total inside the span is taken as the sum of
     its parts wherever those are read (the only total the row identity allows), which prunes
-    the search; readings that break the identity are then not among those returned.
+    the search (and parts that already sum to more than the digits left could write prune
+    it further); readings that break the identity are then not among those returned.
     Raises :class:`Exhausted` at the budget's end."""
     slots = span.slots
     runs = span.runs
@@ -123,6 +126,7 @@ def readings(span: Span, budget: Budget, *, row_rules: bool) -> list[Reading]:
     if digits_left[0] < len(slots):
         return _with_missing(span, budget)
     parts_of = _parts_of_rows(span) if row_rules else {}
+    total_of = {p: total for total, parts in parts_of.items() for p in parts}
     found: list[Reading] = []
     values: list[Number | None] = [None] * len(slots)
 
@@ -146,22 +150,42 @@ def readings(span: Span, budget: Budget, *, row_rules: bool) -> list[Reading]:
             parts = [values[p] for p in parts_of[place]]
             if all(v is not None for v in parts):
                 wanted = str(sum(v for v in parts if v is not None))
-        lengths = range(1, rest + 1) if wanted is None else (len(wanted),)
+        if wanted is not None:
+            lengths: range | tuple[int, ...] = (len(wanted),)
+        elif digits[at] == "0":
+            lengths = (1,)  # no number is written with a leading zero
+        else:
+            # The slots after this one hold at most MAX_DIGITS digits each.
+            shortest = max(1, rest + digits_left[run + 1] - MAX_DIGITS * slots_after)
+            lengths = range(shortest, min(rest, MAX_DIGITS) + 1)
+        total = total_of.get(place)
         for length in lengths:
             if length > rest:
                 break
             piece = digits[at : at + length]
             if wanted is not None and piece != wanted:
                 return
+            if length > MAX_DIGITS:
+                break
             ends_run = length == rest
+            after = rest - length + digits_left[run + 1]  # the digits left after this piece
+            if after > MAX_DIGITS * slots_after:
+                continue  # (the slots left cannot hold them: longer pieces are tried next)
             if ends_run:
                 if slots_after < runs_after or slots_after > digits_left[run + 1]:
                     continue
-            elif slots_after < runs_after + 1 or slots_after > rest - length + digits_left[run + 1]:
+            elif slots_after < runs_after + 1 or slots_after > after:
                 continue
             value = _number(slots[place], runs[run], piece, at == 0, ends_run)
             if value is None:
                 continue
+            if total is not None:
+                # The row's total is at least its parts' sum, and has at most the digits left
+                # once every other slot before it has one.
+                room = rest - length + digits_left[run + 1] - (total - place - 1)
+                so_far = value + sum(v for p in parts_of[total] if (v := values[p]) is not None)
+                if room < 1 or so_far >= 10**room:
+                    break  # a longer piece only makes the sum larger and the room smaller
             values[place] = value
             if ends_run:
                 search(run + 1, 0, place + 1)
@@ -426,14 +450,16 @@ def _dedupe(found: Sequence[Reading]) -> list[Reading]:
     return list(dict.fromkeys(found))
 
 
-def _row_stage(
-    definition: TableDef, span: Span, figures: Figures, budget: Budget
-) -> Decision | list[Reading]:
+def _row_stage(definition: TableDef, span: Span, figures: Figures) -> Decision | list[Reading]:
     """A span decided by its own rows (and the narrative), or the readings left open."""
     rules = has_row_rules(definition)
     try:
-        plain = readings(span, budget, row_rules=False)
-        kept = readings(span, budget, row_rules=True) if rules and len(plain) > 1 else plain
+        plain = readings(span, Budget(SPAN_BUDGET), row_rules=False)
+        kept = (
+            readings(span, Budget(SPAN_BUDGET), row_rules=True)
+            if rules and len(plain) > 1
+            else plain
+        )
     except Exhausted:
         return Decision(None, "the digits run together in more ways than the search weighs")
     if len(plain) > MOST_READINGS:
@@ -483,7 +509,7 @@ def decide(
     open_spans: list[int] = []
     left: dict[int, list[Reading]] = {}
     for index, span in enumerate(spans):
-        found = _row_stage(definition, span, figures, budget)
+        found = _row_stage(definition, span, figures)
         if isinstance(found, Decision):
             decisions.append(found)
         else:
