@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, ClassVar
 
 from govinfo import pipeline as api
 from govinfo.checks import suspect_cells
@@ -26,6 +28,8 @@ from govinfo.statute import DOCUMENT_KINDS
 
 PROG = "python -m govinfo"
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+#: ``check --fail-on``: each level and the statuses that reach it.
+_FAIL_LEVELS = ("fail", "uncertain", "not_assessable")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read Chinese government information-disclosure documents into typed, "
         "checked data.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -84,11 +89,29 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check documents against the statutory rules",
-        description="Read each FILE and list what the rules find.  Exits 1 if any rule "
-        "fails, 0 otherwise.",
+        description="Read each FILE and say what the rules find: a verdict line per statutory "
+        "table, the findings (fails first), a line that counts them.  Exit status: 0 when no "
+        "finding reaches the --fail-on level, 1 when one does, 2 when an input cannot be read.",
     )
     inputs(check)
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument(
+        "--fail-on",
+        choices=_FAIL_LEVELS,
+        default="fail",
+        help="exit 1 when a finding of this status or a graver one exists: fail; uncertain "
+        "(also when a rule cannot be decided); not_assessable (also when a table could not be "
+        "checked at all). Default: fail",
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every finding, those a verdict line stands for and their cells included",
+    )
+    check.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the language of messages (default: zh)"
+    )
 
     commands.add_parser(
         "schema",
@@ -135,21 +158,64 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool) -> None:
+    """Write an output file: never over an input, over an existing file only with --force;
+    through a temporary file and a rename for a regular file (so a kill leaves the old one
+    whole), straight into anything else that exists (a device such as /dev/null); with the
+    permissions the umask gives."""
     for given in inputs:
         if given != "-" and _same_file(target, Path(given)):
             raise InputError(f"{target}: is an input file; it is never overwritten")
-    if target.exists() and not force:
-        raise InputError(f"{target}: exists; use --force to overwrite it")
     data = output.encode("utf-8") if isinstance(output, str) else output
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        exists = target.exists()
+        if exists and not force:
+            raise InputError(f"{target}: exists; use --force to overwrite it")
+        if exists and target.is_dir():
+            raise InputError(f"{target}: is a folder; name a file, or a folder for several inputs")
+        if exists and not target.is_file():
+            with open(target, "wb") as stream:  # a device or a pipe: written as it is
+                stream.write(data)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _targets(files: Sequence[str], folder: Path, suffix: str) -> dict[str, Path]:
+    """An output path in the folder for each input: named for its stem, or for its whole name
+    where stems are shared (report.txt and report.html), numbered where even that is shared
+    (a/report.txt and b/report.txt)."""
+    names = ["stdin" if f == "-" else Path(f).stem for f in files]
+    out: dict[str, Path] = {}
+    taken: set[str] = set()
+    for path, stem in zip(files, names, strict=True):
+        name = stem if names.count(stem) == 1 else ("stdin" if path == "-" else Path(path).name)
+        candidate, n = f"{name}{suffix}", 2
+        while candidate in taken:
+            candidate, n = f"{name}.{n}{suffix}", n + 1
+        taken.add(candidate)
+        out[path] = folder / candidate
+    return out
 
 
 def _error(message: str) -> None:
@@ -172,6 +238,9 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
         out = Path(args.output)
         if len(args.files) > 1 or out.is_dir() or args.output.endswith(("/", os.sep)):
             folder = out
+    targets = _targets(args.files, folder, spec.suffix) if folder is not None else {}
+    terminal = args.output is None and sys.stdout.isatty()
+    written = 0
     for path in args.files:
         try:
             document = _read(path, args, registry)
@@ -182,16 +251,20 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
                 lang=args.lang,
                 no_findings=args.no_findings,
                 bom=args.bom,
+                width=shutil.get_terminal_size().columns if terminal else 0,
+                colour=terminal and not os.environ.get("NO_COLOR"),
             )
             if args.output is None:
+                if written and spec.header_lines:
+                    output = _without_header(output, spec.header_lines)
                 if isinstance(output, bytes):
                     sys.stdout.flush()
                     sys.stdout.buffer.write(output)
                 else:
                     sys.stdout.write(output)
+                written += 1
             else:
-                stem = "stdin" if path == "-" else Path(path).stem
-                target = folder / f"{stem}{spec.suffix}" if folder else Path(args.output)
+                target = targets[path] if folder is not None else Path(args.output)
                 _write(target, output, args.files, args.force)
         except GovinfoError as exc:
             _error(str(exc))
@@ -199,12 +272,57 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
     return status
 
 
-def _finding_line(finding: Finding) -> str:
-    where = f" [{finding.where.key}]" if finding.where.key else ""
-    return f"{finding.rule} {finding.status.value}{where} {finding.message}"
+def _without_header(output: str | bytes, lines: int) -> str | bytes:
+    """An output without its first lines (a header written once already)."""
+    if isinstance(output, bytes):
+        return b"".join(output.splitlines(keepends=True)[lines:])
+    return "".join(output.splitlines(keepends=True)[lines:])
+
+
+def _version() -> str:
+    from govinfo import __version__
+
+    return __version__
+
+
+def _reaches(finding: Finding, level: str) -> bool:
+    """Whether a finding's status is at or above the ``--fail-on`` level."""
+    graver = _FAIL_LEVELS[: _FAIL_LEVELS.index(level) + 1]
+    return finding.status.value in graver
+
+
+class _Printer:
+    """Lines for a terminal or a file: on a terminal, status words in colour (unless NO_COLOR
+    is set) and long lines wrapped to its width."""
+
+    _COLOURS: ClassVar[dict[str, str]] = {
+        "fail": "31", "uncertain": "33", "not_assessable": "35", "note": "2"
+    }  # fmt: skip
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        terminal = stream.isatty()
+        self.colour = terminal and not os.environ.get("NO_COLOR")
+        self.width = shutil.get_terminal_size().columns if terminal else 0
+
+    def line(self, prefix: str, text: str, status: Status | None = None) -> None:
+        if self.width and len(prefix) + len(text) > self.width:
+            body = textwrap.wrap(
+                text, width=max(40, self.width - len(prefix)), subsequent_indent="    "
+            )
+        else:
+            body = [text]
+        for i, piece in enumerate(body):
+            if self.colour and status is not None and i == 0:
+                code = self._COLOURS[status.value]
+                piece = f"\033[{code}m{piece}\033[0m"
+            print(f"{prefix}{piece}" if i == 0 else f"{' ' * len(prefix)}{piece}", file=self.stream)
 
 
 def _check(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo.report import present as p
+    from govinfo.report.verdicts import document_line, shown, table_verdicts
+
     status = EXIT_OK
     results = []
     for path in args.files:
@@ -215,26 +333,40 @@ def _check(args: argparse.Namespace, registry: Registry) -> int:
             status = EXIT_USAGE
             continue
         findings = api.check(document, registry=registry)
-        if any(f.status is Status.FAIL for f in findings) and status == EXIT_OK:
+        if any(_reaches(f, args.fail_on) for f in findings) and status == EXIT_OK:
             status = EXIT_FAIL
-        results.append((path, findings))
+        results.append((path, document, findings))
+    lang = args.lang
     if args.json:
         from govinfo.io.serialize import codec
 
         payload = [
-            {"file": path, "findings": codec().unstructure_findings(findings)}
-            for path, findings in results
+            {
+                "file": path,
+                "verdicts": [v.line(lang) for v in table_verdicts(document)],
+                "summary": document_line(document, findings, lang),
+                "tables": {v.key: dict(v.summary) for v in table_verdicts(document) if v.summary},
+                "findings": codec().unstructure_findings(findings),
+            }
+            for path, document, findings in results
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return status
-    for path, findings in results:
-        for finding in findings:
-            print(f"{path}: {_finding_line(finding)}")
+    out = _Printer(sys.stdout)
+    for path, document, findings in results:
+        prefix = f"{path}: "
+        out.line(prefix, p.header_line(document, lang))
+        for verdict in table_verdicts(document):
+            out.line(prefix, verdict.line(lang))
+        listed = list(findings) if args.verbose else shown(findings, document)
+        for finding in listed:
+            line = p.finding_line(finding, lang)
+            if args.verbose and finding.cells:
+                line += f" [{', '.join(finding.cells)}]"
+            out.line(prefix, line, finding.status)
         for key in suspect_cells(findings):
-            print(f"{path}: suspect cell {key}: its row and its column both fail")
-        counts = {s: sum(1 for f in findings if f.status is s) for s in Status}
-        summary = ", ".join(f"{n} {s.value.replace('_', ' ')}" for s, n in counts.items() if n)
-        print(f"{path}: {summary or 'no findings'}")
+            out.line(prefix, p.suspect_line(key, lang), Status.FAIL)
+        out.line(prefix, document_line(document, findings, lang))
     return status
 
 

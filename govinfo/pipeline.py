@@ -24,6 +24,7 @@ from govinfo.errors import (
     InvalidValueError,
     PluginError,
     ReporterNotFoundError,
+    SchemaError,
 )
 from govinfo.layout import Layout
 from govinfo.model.documents import Document, Origin
@@ -91,10 +92,15 @@ def read(
     """
     registry = registry or default_registry()
     src = as_source(source)
+    if not src.data.strip():
+        raise InputError(f"{src.name or 'the input'}: is empty")
     spec = registry.reader(reader) if reader else registry.choose_reader(src)
     try:
         if isinstance(spec, LoaderSpec):
-            document = spec.load(src)
+            try:
+                document = spec.load(src)
+            except SchemaError as exc:
+                raise SchemaError(f"{src.name or 'the input'}: {exc}") from None
         else:
             layout, origin = layout_of(src, spec)
             document = assemble(layout, origin, kind)

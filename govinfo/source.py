@@ -61,3 +61,35 @@ class Source:
     @classmethod
     def from_text(cls, text: str, name: str | None = None) -> Source:
         return cls(text.encode("utf-8"), name, media_type="text/plain; charset=utf-8")
+
+
+#: What the first bytes of a file say it is, for formats no text reader reads.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 .doc (or WPS) file: save it as .docx"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"BM", "a BMP image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"{\\rtf", "an RTF document: save it as .docx"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """What a file is by its first bytes (``a PDF``, ``a PNG image``), where that is known."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "a WebP image"
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:4096]
+        if b"word/" in head:
+            return "a Word .docx file"
+        if b"xl/" in head:
+            return "an Excel workbook"
+        return "a zip archive"
+    return None

@@ -8,28 +8,16 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
 
 import govinfo
-from govinfo import AnnualReport, Document, Source, Table
-from govinfo.report.present import plain_value
+from govinfo import AnnualReport, Source, Table
+from govinfo.report.present import plain_value, value_text
+from govinfo.testing import recover
 from govinfo.testing.conformance import check_reporter
-
-
-def _json_cells(output: str | bytes, document: Document) -> Mapping[str, str]:
-    loaded = govinfo.loads(output)
-    assert loaded == document
-    assert isinstance(loaded, AnnualReport)
-    return {ref.key: plain_value(ref.cell) for t in loaded.tables() for ref in t.cells()}
-
-
-def _csv_cells(output: str | bytes, document: Document) -> Mapping[str, str]:
-    text = output if isinstance(output, str) else output.decode("utf-8")
-    return {row["key"]: row["value"] for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
 
 
 @pytest.mark.parametrize("name", ["markdown", "table", "html"])
@@ -37,9 +25,35 @@ def test_reporter_conforms(name: str) -> None:
     check_reporter(name)
 
 
-@pytest.mark.parametrize(("name", "recover"), [("json", _json_cells), ("csv", _csv_cells)])
-def test_every_cell_recoverable(name: str, recover: object) -> None:
-    check_reporter(name, recoverable=recover)  # type: ignore[arg-type]
+RECOVER = {
+    "json": (recover.json_cells, False),
+    "csv": (recover.csv_cells, False),
+    "markdown": (recover.markdown_cells, True),
+    "table": (recover.table_cells, True),
+    "html": (recover.html_cells, True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECOVER))
+def test_every_cell_is_drawn_as_its_value_or_mark(name: str) -> None:
+    found, drawn = RECOVER[name]
+    check_reporter(name, recoverable=found, drawn=drawn, max_examples=25)
+
+
+@pytest.mark.parametrize("name", sorted(RECOVER))
+@pytest.mark.parametrize("example", sorted(EXAMPLES.iterdir()), ids=lambda p: p.name)
+def test_every_example_cell_is_drawn_as_its_value_or_mark(name: str, example: Path) -> None:
+    document = govinfo.read(Source(example.read_bytes(), example.name))
+    if not isinstance(document, AnnualReport):
+        return
+    found, drawn = RECOVER[name]
+    cells = found(govinfo.render(document, name), document)
+    for table in document.tables():
+        for ref in table.cells():
+            if table.get_row(ref.row.key) is None:
+                continue
+            expected = value_text(ref.cell, ref.column) if drawn else plain_value(ref.cell)
+            assert cells.get(ref.key) == expected, (ref.key, cells.get(ref.key), expected)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import attrs
 import pluggy
 
 from govinfo.checks.documents import check_mandated_sections, check_task_responsibility
@@ -21,7 +22,7 @@ from govinfo.checks.reading import check_reading_notes
 from govinfo.checks.statutory import check_derived_totals, check_identity, check_unprinted_rows
 from govinfo.checks.versions import check_format_version, check_version_year
 from govinfo.model.documents import Document
-from govinfo.model.findings import Finding, Rule, Severity, Status
+from govinfo.model.findings import Finding, Rule, Severity, Status, fingerprint
 
 hookimpl = pluggy.HookimplMarker("govinfo")
 
@@ -170,4 +171,14 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> tuple[Finding, ...]:
                     f"the rule raised {type(exc).__name__}: {exc}",
                 )
             )
-    return tuple(findings)
+    identity = document_identity(document)
+    return tuple(
+        f if f.fingerprint else attrs.evolve(f, fingerprint=fingerprint(f, identity))
+        for f in findings
+    )
+
+
+def document_identity(document: Document) -> str:
+    """What identifies a document across re-reads: its kind, agency, year and title."""
+    meta = document.metadata
+    return "\x1f".join((document.kind, meta.agency or "", str(meta.year or ""), meta.title or ""))

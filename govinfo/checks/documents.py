@@ -22,6 +22,7 @@ def check_task_responsibility(document: Document) -> Iterator[Finding]:
                     Severity.WARNING,
                     f"task {task.marker}{task.lead} names no responsible unit",
                     Location(section=f"{part.marker}{part.title}", labels=(part.title, task.lead)),
+                    message_zh=f"任务{task.marker}{task.lead}未写明责任单位",
                 )
 
 
@@ -33,7 +34,7 @@ def check_mandated_sections(document: Document) -> Iterator[Finding]:
         if section.recognised_by != "absent":
             continue
         definition = next(s for s in RULE_OF_LAW_SECTIONS if s.key == section.key)
-        optional = section.key == "other"
+        optional = definition.optional
         yield Finding(
             "L1",
             Status.NOTE if optional else Status.FAIL,
@@ -43,4 +44,6 @@ def check_mandated_sections(document: Document) -> Iterator[Finding]:
             Location(
                 section=section.key, labels=(definition.label.zh,), labels_en=(definition.label.en,)
             ),
+            message_zh=f"{definition.number}. {definition.label.zh}："
+            + ("无其他事项" if optional else "报告中未见此项内容"),
         )

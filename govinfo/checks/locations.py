@@ -46,17 +46,20 @@ def table_location(definition: TableDef) -> Location:
 
 
 def unavailable(rule: str, definition: TableDef, table: TableUnavailable) -> Finding:
-    why = {
-        "image": f"published as an image ({', '.join(table.images)})",
-        "absent": "not in the document",
-        "unreadable": "present but unreadable",
+    images = ", ".join(table.images)
+    why, why_zh = {
+        "image": (f"published as an image ({images})", f"以图片发布（{images}）"),
+        "absent": ("not in the document", "文中无此表"),
+        "unreadable": ("present but unreadable", "在文中但无法识读"),
     }[table.reason]
+    heading = section_for_table(definition.key).heading
     return Finding(
         rule,
         Status.NOT_ASSESSABLE,
         Severity.INFO,
-        f"table {section_for_table(definition.key).heading} is {why}",
+        f"table {heading} is {why}",
         table_location(definition),
+        message_zh=f"表{heading[0]}{why_zh}，无法检查",
     )
 
 

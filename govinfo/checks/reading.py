@@ -19,6 +19,7 @@ def check_reading_notes(document: Document) -> Iterator[Finding]:
             Severity.INFO,
             note.message,
             cells=note.keys,
+            message_zh=note.message_zh,
             evidence=(Evidence(note.keys[0], None, note.source),)
             if note.keys and note.source
             else (),

@@ -12,7 +12,7 @@ from govinfo.checks.locations import column_location, row_location, tables_to_ch
 from govinfo.model.documents import AnnualReport, Document
 from govinfo.model.findings import Evidence, Finding, Severity, Status
 from govinfo.model.tables import Table
-from govinfo.statute import IDENTITIES_BY_CODE, TableDef
+from govinfo.statute import IDENTITIES_BY_CODE
 
 
 def _evidence(table: Table, terms: tuple[Term, ...]) -> tuple[Evidence, ...]:
@@ -24,13 +24,14 @@ def _evidence(table: Table, terms: tuple[Term, ...]) -> tuple[Evidence, ...]:
     return tuple(found)
 
 
-def _statement(definition: TableDef, balance: Balance) -> str:
+def _statement(balance: Balance, lang: str = "en") -> str:
     equation = balance.equation
     said = equation.identity.statement.zh
+    colon = "：" if lang == "zh" else ": "
     if equation.column is not None:
-        return f"{equation.column.label.zh}: {said}"
+        return f"{equation.column.label.zh}{colon}{said}"
     assert equation.row is not None
-    return f"{equation.row.label.zh}: {said}"
+    return f"{equation.row.label.zh}{colon}{said}"
 
 
 def finding_of(table: Table, balance: Balance) -> Finding:
@@ -43,10 +44,16 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         if equation.column is not None
         else row_location(definition, equation.row)  # type: ignore[arg-type]
     )
-    statement = _statement(definition, balance)
+    statement, statement_zh = _statement(balance), _statement(balance, "zh")
     cells = tuple(t.key for t in equation.terms)
     evidence = _evidence(table, equation.terms)
-    note = f" (derived: {', '.join(t.key for t in balance.derived)})" if balance.derived else ""
+    derived = ", ".join(t.key for t in balance.derived)
+    note = f" (derived: {derived})" if derived else ""
+    note_zh = f"（按行求和：{derived}）" if derived else ""
+    decided = [t.key for t in equation.terms if _decided(table, t)]
+    if decided:
+        note += f" (read by arithmetic: {', '.join(decided)})"
+        note_zh += f"（按算术关系识读：{', '.join(decided)}）"
     missing = tuple(t.key for t in balance.missing)
     if not missing:
         return Finding(
@@ -60,13 +67,15 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             difference=balance.difference,
             cells=cells,
             evidence=evidence,
+            message_zh=f"{statement_zh}：{balance.left} ≠ {balance.right}{note_zh}",
         )
+    listed = ", ".join(missing)
     if balance.impossible:
         return Finding(
             rule,
             Status.FAIL,
             Severity.ERROR,
-            f"{statement}: cannot hold, the cells not reported ({', '.join(missing)}) "
+            f"{statement}: cannot hold, the cells not reported ({listed}) "
             f"would have to come to {balance.required}{note}",
             where,
             expected=balance.left,
@@ -76,16 +85,20 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             cells=cells,
             missing=missing,
             evidence=evidence,
+            message_zh=f"{statement_zh}：不能成立，未报告的格（{listed}）须合计 "
+            f"{balance.required}{note_zh}",
         )
     if balance.missing_left and balance.missing_right:
         how = "those on the left less those on the right would have to come to"
+        how_zh = "左边的减去右边的须为"
     else:
         how = "they would have to come to"
+        how_zh = "它们须合计"
     return Finding(
         rule,
         Status.UNCERTAIN,
         Severity.WARNING,
-        f"{statement}: involves cells not reported ({', '.join(missing)}); "
+        f"{statement}: involves cells not reported ({listed}); "
         f"for it to hold {how} {balance.required}{note}",
         where,
         expected=balance.left if not balance.missing_left else None,
@@ -94,7 +107,15 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         cells=cells,
         missing=missing,
         evidence=evidence,
+        message_zh=f"{statement_zh}：涉及未报告的格（{listed}）；要成立，{how_zh} "
+        f"{balance.required}{note_zh}",
     )
+
+
+def _decided(table: Table, term: Term) -> bool:
+    """Whether the cell was read by the arithmetic (or other evidence) rather than as printed:
+    a fail that involves it says so, since the reading is evidence too."""
+    return getattr(table.cell(term.row.key, term.column.key), "decided_by", None) is not None
 
 
 def check_identity(code: str) -> Callable[[Document], Iterator[Finding]]:
@@ -134,6 +155,7 @@ def check_derived_totals(document: Document) -> Iterator[Finding]:
                 row_location(definition, row, column),
                 actual=value,
                 cells=(key,),
+                message_zh=f"{row.label.zh}：{column.label.zh}空白；检查按本行之和 {value} 计",
             )
 
 
@@ -145,12 +167,13 @@ def check_unprinted_rows(document: Document) -> Iterator[Finding]:
         definition = table.definition
         for row in definition.rows:
             if row.optional and table.get_row(row.key) is None:
+                path = " / ".join([*(g.zh for g in row.groups), row.label.zh])
                 yield Finding(
                     "D2",
                     Status.NOTE,
                     Severity.INFO,
-                    f"{' / '.join(g.zh for g in row.groups)} / {row.label.zh}: not printed; the "
-                    "checks count it only where the arithmetic needs it",
+                    f"{path}: not printed; the checks count it only where the arithmetic needs it",
                     row_location(definition, row),
                     cells=tuple(f"{table.key}.{row.key}.{c.key}" for c in row.columns),
+                    message_zh=f"{path}：报告未列此行；仅在算术需要时按 0 计",
                 )

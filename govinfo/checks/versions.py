@@ -24,6 +24,8 @@ def check_format_version(document: Document) -> Iterator[Finding]:
                 f"table {section_for_table(table.key).heading} follows the {table.version} "
                 f"format, the report declares {declared}",
                 table_location(table.definition),
+                message_zh=f"{section_for_table(table.key).heading}的表格用 "
+                f"{table.version} 年格式，报告其余用 {declared} 年格式",
             )
 
 
@@ -41,6 +43,7 @@ def check_version_year(document: Document) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"table {heading} follows the 2021 format, which did not exist for {year}",
                 table_location(table.definition),
+                message_zh=f"{heading}的表格用 2021 年格式，而 {year} 年尚无此格式",
             )
         elif table.version == "2019" and year >= 2021:
             yield Finding(
@@ -49,4 +52,5 @@ def check_version_year(document: Document) -> Iterator[Finding]:
                 Severity.INFO,
                 f"table {heading} follows the 2019 format, replaced from 2021 reports on",
                 table_location(table.definition),
+                message_zh=f"{heading}的表格用 2019 年格式，2021 年起的报告已改用新格式",
             )

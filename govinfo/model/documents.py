@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import attrs
@@ -17,6 +18,7 @@ from govinfo.statute import (
     FORMAT_VERSIONS,
     RULE_OF_LAW_FACTS,
     RULE_OF_LAW_SECTIONS,
+    TABLE_KEYS,
     DocumentKind,
     SectionDef,
     TableKey,
@@ -83,6 +85,8 @@ class ReadingNote:
     message: str = attrs.field(validator=v.non_empty_text)
     keys: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str), kw_only=True)
     source: SourceRef | None = _opt_source
+    #: The message in Chinese, where the reader gives one.
+    message_zh: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
 
 
 @attrs.frozen
@@ -226,6 +230,16 @@ class AnnualReport:
                 assert section.table is not None  # the Section validator guarantees it
                 return section.table
         raise KeyError(key)
+
+    def value(self, dotted: str) -> int | Decimal | None:
+        """The number a cell holds (``report.value("applications.received.total")``), None when
+        it holds none: not reported, unreadable, or its table unavailable.  A loop over many
+        reports needs no ``isinstance`` checks.  KeyError for a key no table has."""
+        key, _, local = dotted.partition(".")
+        if key not in TABLE_KEYS or not local:
+            raise KeyError(dotted)
+        table = self.table(key)  # type: ignore[arg-type]
+        return table.value(local) if isinstance(table, Table) else None
 
     def tables(self) -> tuple[Table, ...]:
         """The statutory tables that are available."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -95,10 +96,29 @@ class Finding:
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), validator=v.tuple_of(Evidence), kw_only=True
     )
+    #: The message in Chinese, where the rule gives one (``message`` is in English).
+    message_zh: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    #: A stable identity (rule, document, where): the same finding of the same report has the
+    #: same fingerprint after a re-run, so decisions about it can be kept.  Given by
+    #: :func:`govinfo.check`.
+    fingerprint: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
 
     @property
     def is_fail(self) -> bool:
         return self.status is Status.FAIL
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``), the English where there is no other."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
+
+
+def fingerprint(finding: Finding, document: str) -> str:
+    """A finding's stable identity: its rule, the document it is about (an identity that
+    survives a re-read: its kind, agency, year and title) and where it points (the cells it
+    involves, or its message where it points nowhere)."""
+    where = finding.where.key or ",".join(finding.cells) or finding.message
+    digest = hashlib.sha256("\x1f".join((finding.rule, document, where)).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 CheckFunction: TypeAlias = "Callable[[Document], Iterable[Finding]]"

@@ -20,6 +20,7 @@ from govinfo.model.cells import (
     Number,
     SourceRef,
     Unreadable,
+    number,
     numbers,
 )
 from govinfo.statute import (
@@ -227,12 +228,18 @@ class Table:
     def summary(self) -> Mapping[str, int]:
         """How the table's cells were read: ``read`` as printed, ``decided`` by the arithmetic,
         the narrative or the year before (each counted under ``decided_by_<how>`` too),
-        ``not_reported`` (blank, or in a row not printed) and ``unreadable``."""
-        counts = {"cells": 0, "read": 0, "decided": 0, "not_reported": 0, "unreadable": 0}
+        ``not_reported`` (printed blank), ``unreadable``, and ``not_printed`` (the cells of the
+        rows the report does not print)."""
+        counts = {
+            "cells": 0, "read": 0, "decided": 0, "not_reported": 0, "unreadable": 0,
+            "not_printed": 0,
+        }  # fmt: skip
         for ref in self.cells():
             cell = ref.cell
             counts["cells"] += 1
-            if isinstance(cell, Unreadable):
+            if self.get_row(ref.row.key) is None:
+                counts["not_printed"] += 1
+            elif isinstance(cell, Unreadable):
                 counts["unreadable"] += 1
             elif isinstance(cell, NotReported):
                 counts["not_reported"] += 1
@@ -264,6 +271,11 @@ class Table:
             return self.cell(row, column)
         except (KeyError, ValueError):
             raise KeyError(dotted) from None
+
+    def value(self, dotted: str) -> Number | None:
+        """The number a cell holds (``table.value("received.total")``), None when it holds none
+        (not reported, unreadable, its row not printed).  KeyError for a key the table has not."""
+        return number(self[dotted])
 
     def cells(self) -> Iterator[CellRef]:
         """Every cell of the format, in reading order, absent rows included."""

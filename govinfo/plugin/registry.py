@@ -160,9 +160,13 @@ class Registry:
             if best is None or rank > best:
                 best, chosen = rank, spec
         if chosen is None:
+            from govinfo.source import sniff
+
             what = source.name or "the input"
+            kind = sniff(source.data)
+            said = f"{kind}, which " if kind else ""
             raise ReaderNotFoundError(
-                f"{what}: no reader accepts this input "
+                f"{what}: {said}no reader accepts "
                 f"(readers: {', '.join(self.reader_names) or 'none'})"
             )
         return chosen

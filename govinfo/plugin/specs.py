@@ -98,3 +98,6 @@ class ReporterSpec:
         validator=_callable
     )
     description: str = attrs.field(default="", validator=v.instance_of(str), kw_only=True)
+    #: How many lines at the start of every output are a header (CSV's column names): when
+    #: the outputs of several documents go to one stream, it is written once.
+    header_lines: int = attrs.field(default=0, validator=v.int_at_least(0), kw_only=True)

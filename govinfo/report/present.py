@@ -7,7 +7,7 @@ says are decided here, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
 import attrs
@@ -17,6 +17,7 @@ from govinfo.model.documents import AnnualReport, Document, KeyPoints
 from govinfo.model.findings import Finding, Status
 from govinfo.model.tables import Table, TableUnavailable
 from govinfo.statute import (
+    FORMAT_DOCUMENTS,
     KIND_LABELS,
     RULE_OF_LAW_FACTS,
     ColumnDef,
@@ -60,9 +61,26 @@ def column_path(column: ColumnDef, lang: Lang, separator: str = " / ") -> str:
     return separator.join([*(text(g, lang) for g in column.groups), text(column.label, lang)])
 
 
+#: What a reporter draws in a cell that holds no value read: not reported, unreadable.
+NOT_REPORTED = "—"
+UNREADABLE = "?"
+#: The marks on a cell a shown finding involves, and on the suspect cell.
+FLAG = "⚠"
+SUSPECT = "‼"
+
+#: Every mark a reporter draws, and what it means.
+LEGEND: tuple[tuple[str, Label], ...] = (
+    (NOT_REPORTED, Label("未填报（空白、/、-）", "not reported (blank, /, -)")),
+    (UNREADABLE, Label("无法识读：原文见表下", "unreadable: the text is given under the table")),
+    (FLAG, Label("涉及不符或存疑的检查", "involved in a failing or undecided rule")),
+    (SUSPECT, Label("可疑格：所在行与所在列均不符", "suspect: its row and its column both fail")),
+)
+
+
 def value_text(cell: Cell, column: ColumnDef) -> str:
-    """A cell as a reader of the report sees it: the number (with its unit where it is not
-    the one the form fixes), the blank mark, or ⚠ and the text."""
+    """What a cell shows: the number read (with its unit where it is not the one the form
+    fixes), or the mark for a cell not reported (—) or unreadable (?), never the text as if
+    it were a number."""
     if isinstance(cell, Count):
         return str(cell.value)
     if isinstance(cell, Change):
@@ -71,8 +89,57 @@ def value_text(cell: Cell, column: ColumnDef) -> str:
         amount = format(cell.value, "f")
         return f"{amount} {cell.unit}" if cell.unit and cell.unit != column.unit else amount
     if isinstance(cell, NotReported):
-        return cell.raw.strip().replace("&nbsp;", "")
-    return f"⚠ {cell.raw}"
+        return NOT_REPORTED
+    return UNREADABLE
+
+
+def with_marks(
+    shown: str, key: str, flagged: Mapping[str, object], suspects: frozenset[str]
+) -> str:
+    """A cell's text with its finding mark: ‼ for the suspect, ⚠ for any other it involves."""
+    if key in suspects:
+        return f"{shown} {SUSPECT}"
+    if key in flagged:
+        return f"{shown} {FLAG}"
+    return shown
+
+
+def legend(lang: Lang, used: Iterable[str] | None = None) -> list[str]:
+    """The legend's lines, for the marks ``used`` (all when None)."""
+    wanted = set(used) if used is not None else None
+    return [
+        f"{mark} {text(label, lang)}" for mark, label in LEGEND if wanted is None or mark in wanted
+    ]
+
+
+@attrs.frozen
+class UnreadText:
+    """The text of cells that could not be read, once for all the cells it stands in."""
+
+    keys: tuple[str, ...]
+    raw: str
+    reason: str
+
+
+def unread_texts(table: Table) -> list[UnreadText]:
+    """The unreadable cells of a table, grouped by the text they came from."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for ref in table.cells():
+        if isinstance(ref.cell, Unreadable):
+            groups.setdefault((ref.cell.raw, ref.cell.reason), []).append(ref.key)
+    return [UnreadText(tuple(keys), raw, reason) for (raw, reason), keys in groups.items()]
+
+
+def unread_line(item: UnreadText, lang: Lang) -> str:
+    cells = (
+        "、".join(k.split(".", 1)[1] for k in item.keys)
+        if lang == "zh"
+        else ", ".join(k.split(".", 1)[1] for k in item.keys)
+    )
+    raw = item.raw or ("（空）" if lang == "zh" else "(empty)")
+    if lang == "zh":
+        return f"{UNREADABLE} {cells}：原文“{raw}”（{item.reason}）"
+    return f"{UNREADABLE} {cells}: the text {raw!r} ({item.reason})"
 
 
 def plain_value(cell: Cell) -> str:
@@ -183,9 +250,47 @@ def flagged_cells(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
 
 
 def finding_line(finding: Finding, lang: Lang) -> str:
+    """A finding in one line: rule, status, where, the message in ``lang``, and for a fail
+    what was expected, what was found and the difference."""
     status = text(STATUS_LABELS[finding.status], lang)
     where = f" [{finding.where.key}]" if finding.where.key else ""
-    return f"{finding.rule} {status}{where}: {finding.message}"
+    line = f"{finding.rule} {status}{where}: {finding.text(lang)}"
+    if (
+        finding.status is Status.FAIL
+        and finding.expected is not None
+        and finding.actual is not None
+    ):
+        difference = finding.difference if finding.difference is not None else 0
+        if lang == "zh":
+            line += f"（应为 {finding.expected}，实为 {finding.actual}，相差 {difference:+}）"
+        else:
+            line += (
+                f" (expected {finding.expected}, found {finding.actual}, difference {difference:+})"
+            )
+    return line
+
+
+def suspect_line(key: str, lang: Lang) -> str:
+    if lang == "zh":
+        return f"可疑格 {key}：所在行与所在列均不符"
+    return f"suspect cell {key}: its row and its column both fail"
+
+
+def header_line(document: Document, lang: Lang) -> str:
+    """Who, which year, which format, in a line (``北京市知识产权局 · 2021 年度 · 格式
+    国办公开办函〔2021〕30号``)."""
+    meta = document.metadata
+    parts = [meta.agency or ("（未写明机关）" if lang == "zh" else "(agency not stated)")]
+    if meta.year is not None:
+        parts.append(f"{meta.year} 年度" if lang == "zh" else f"year {meta.year}")
+    if isinstance(document, AnnualReport):
+        version = document.metadata.format_version
+        if version != "unknown":
+            issued = FORMAT_DOCUMENTS[version]
+            parts.append(f"格式 {issued}" if lang == "zh" else f"format {issued} ({version})")
+    else:
+        parts.insert(0, text(KIND_LABELS[document.kind], lang))
+    return " · ".join(parts)
 
 
 # --------------------------------------------------------------------------- tables

@@ -26,6 +26,7 @@ from govinfo.statute.kinds import (
 )
 from govinfo.statute.labels import (
     DOCUMENT_KINDS,
+    FORMAT_DOCUMENTS,
     FORMAT_VERSIONS,
     TABLE_KEYS,
     ZH_NUMERALS,
@@ -62,6 +63,7 @@ __all__ = [
     "CROSS_YEAR",
     "DOCUMENT_KINDS",
     "FACT_PATTERNS",
+    "FORMAT_DOCUMENTS",
     "FORMAT_VERSIONS",
     "IDENTITIES",
     "IDENTITIES_BY_CODE",

@@ -13,6 +13,11 @@ import attrs
 
 FormatVersion = Literal["2019", "2021"]
 FORMAT_VERSIONS: tuple[FormatVersion, ...] = get_args(FormatVersion)
+#: The document that issued each format version (a version is named by its year).
+FORMAT_DOCUMENTS: dict[FormatVersion, str] = {
+    "2019": "国办公开办函〔2019〕60号",
+    "2021": "国办公开办函〔2021〕30号",
+}
 
 TableKey = Literal["proactive", "applications", "appeals"]
 TABLE_KEYS: tuple[TableKey, ...] = get_args(TableKey)

@@ -27,6 +27,8 @@ class SectionDef:
     keywords: tuple[str, ...] = ()
     #: ... and in the English translations seen (any one group, all words of it).
     keywords_en: tuple[tuple[str, ...], ...] = ()
+    #: A section the document may leave empty (the rule-of-law report's 其他需要报告的情况).
+    optional: bool = False
 
     @property
     def heading(self) -> str:
@@ -128,7 +130,11 @@ RULE_OF_LAW_SECTIONS: tuple[SectionDef, ...] = (
         keywords=("安排",),
     ),
     SectionDef(
-        "other", 5, Label("其他需要报告的情况", "Other matters to report"), keywords=("其他",)
+        "other",
+        5,
+        Label("其他需要报告的情况", "Other matters to report"),
+        keywords=("其他",),
+        optional=True,
     ),
 )
 

@@ -79,6 +79,7 @@ def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None
             p.any_document,
             render,
             description="one row per statutory cell, for pandas, R or a spreadsheet",
+            header_lines=1,
         )
     )
 

@@ -21,7 +21,7 @@ from govinfo.errors import DecodeError
 from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.plugin.specs import ReaderSpec, hookimpl
-from govinfo.source import Source
+from govinfo.source import Source, sniff
 from govinfo.statute import ANNUAL_REPORT_SECTIONS
 from govinfo.text import fold
 
@@ -364,6 +364,8 @@ def _append_text(parent: _Element, text: str) -> None:
 
 def accepts(source: Source) -> float:
     """HTML markup: sure with the statutory headings in it, likely for any page."""
+    if sniff(source.data) is not None:
+        return 0.0  # a PDF, an image, a Word file...: not text
     if looks_binary(source.data[:4096]):  # a sniff: decoding looks at more, and says why
         return 0.0
     head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -13,41 +13,53 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 
 from govinfo.checks import suspect_cells
-from govinfo.model.cells import Cell
+from govinfo.model.cells import Cell, Unreadable
 from govinfo.model.documents import AnnualReport, Document, KeyPoints
 from govinfo.model.findings import Finding
 from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.model.tables import Table
 from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
 from govinfo.report import present as p
-from govinfo.report.forms import escape, form, plain_cell
+from govinfo.report.forms import escape, form
+from govinfo.report.verdicts import document_line, shown, table_verdicts
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
-       margin: 2rem; color: #1d1d1f; line-height: 1.6; }
+       margin: 1rem auto; padding: 0 1rem; max-width: 72rem; color: #1d1d1f; line-height: 1.6; }
 h1 { font-size: 1.6rem; margin-bottom: .5rem; }
+p.who { color: #333; margin: .2rem 0 .8rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
           color: #555; font-size: .9rem; }
 dl.meta dt { font-weight: bold; }
-section.part { display: grid; grid-template-columns: minmax(18rem, 1fr) minmax(0, 2fr);
-               gap: 2rem; border-top: 1px solid #ddd; padding: 1rem 0; }
-section.part.no-table { grid-template-columns: 1fr; }
-section.part h2 { grid-column: 1 / -1; font-size: 1.2rem; margin: 0; }
+ul.verdicts { list-style: none; padding: .6rem 1rem; margin: 1rem 0; background: #f6f8fa;
+              border-left: 4px solid #0969da; }
+ul.verdicts li { margin: .2rem 0; }
+ul.verdicts li.document { font-weight: bold; margin-top: .4rem; }
+section.part { border-top: 1px solid #ddd; padding: 1rem 0; }
+section.part h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
 .narrative p { margin: .4rem 0; }
 .narrative .item { margin: .4rem 0 .4rem 1rem; }
 .narrative .item > .head { font-weight: bold; }
+p.verdict { font-weight: bold; margin: .6rem 0; }
+div.table { overflow-x: auto; max-width: 100%; }
 table.form { border-collapse: collapse; font-size: .85rem; }
-table.form td { border: 1px solid #444; padding: .2rem .4rem; text-align: center; }
-table.form td[data-key] { font-variant-numeric: tabular-nums; min-width: 2.5rem; }
+table.form td { border: 1px solid #444; padding: .2rem .4rem; text-align: center;
+                word-break: keep-all; overflow-wrap: normal; }
+table.form td:not([data-key]) { min-width: 5em; }
+table.form td[data-key] { font-variant-numeric: tabular-nums; min-width: 2.5rem;
+                          white-space: nowrap; }
+td.unreadable { color: #9a6700; font-weight: bold; }
 td.flag.fail { background: #ffd7d5; outline: 2px solid #d1242f; }
 td.flag.uncertain { background: #fff4c2; outline: 2px dashed #9a6700; }
 td.flag.focus { box-shadow: 0 0 0 4px #0969da; }
 td.flag.suspect { background: #ff8182; font-weight: bold; }
+ul.unread { font-size: .85rem; color: #57606a; }
 .unavailable { color: #9a6700; font-style: italic; }
 ol.findings li { margin: .2rem 0; cursor: pointer; }
 ol.findings li.fail { color: #d1242f; }
 ol.findings li.uncertain { color: #9a6700; }
 ol.findings li.note, ol.findings li.not_assessable { color: #555; }
+ul.legend { font-size: .85rem; color: #57606a; list-style: none; padding: 0; }
 """
 
 SCRIPT = """
@@ -99,39 +111,65 @@ def _narrative(blocks: Iterable[NarrativeBlock]) -> str:
 
 
 def _cell_renderer(
-    flagged: Mapping[str, list[Finding]], suspects: frozenset[str]
+    flagged: Mapping[str, list[Finding]], suspects: frozenset[str], columns: Mapping[str, object]
 ) -> Callable[[str, Cell], tuple[str, Mapping[str, str]]]:
+    """A data cell as the page shows it: the value read, or the mark of a cell not reported
+    (—) or unreadable (?, its text on hover and under the table), with the mark and colour
+    of the findings that involve it."""
+
     def render(key: str, cell: Cell) -> tuple[str, Mapping[str, str]]:
-        inner, attrs = plain_cell(key, cell)
+        column = columns[key]
+        shown_text = p.with_marks(p.value_text(cell, column), key, flagged, suspects)  # type: ignore[arg-type]
+        attrs: dict[str, str] = {}
+        titles = []
+        if isinstance(cell, Unreadable):
+            attrs["class"] = "unreadable"
+            titles.append(f"{cell.raw} ({cell.reason})")
         found = flagged.get(key)
-        if not found:
-            return inner, attrs
-        status = "fail" if any(f.is_fail for f in found) else "uncertain"
-        if key in suspects:
-            status += " suspect"
-        title = "\n".join(f"{f.rule}: {f.message}" for f in found)
-        return inner, {**attrs, "class": f"flag {status}", "title": title}
+        if found:
+            status = "fail" if any(f.is_fail for f in found) else "uncertain"
+            if key in suspects:
+                status += " suspect"
+            attrs["class"] = f"{attrs.get('class', '')} flag {status}".strip()
+            titles += [f"{f.rule}: {f.message}" for f in found]
+        if titles:
+            attrs["title"] = "\n".join(titles)
+        return escape(shown_text), attrs
 
     return render
 
 
+def _columns(table: Table) -> dict[str, object]:
+    return {ref.key: ref.column for ref in table.cells()}
+
+
 def _annual(document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang, show: bool) -> str:
-    flagged = p.flagged_cells(findings) if show else {}
+    listed = tuple(shown(findings, document)) if show else ()
+    flagged = p.flagged_cells(listed)
     suspects = frozenset(suspect_cells(findings)) if show else frozenset()
+    verdicts = {v.key: v for v in table_verdicts(document)}
     parts = [f'<div class="narrative preamble">{_narrative(document.preamble)}</div>']
     for section in document.sections:
         heading = section.heading or section.definition.heading
-        has_table = section.definition.table is not None
+        key = section.definition.table
         table = ""
         if isinstance(section.table, Table):
-            table = form(section.table, lang, render=_cell_renderer(flagged, suspects))
+            render = _cell_renderer(flagged, suspects, _columns(section.table))
+            table = form(section.table, lang, render=render)
+            unread = p.unread_texts(section.table)
+            if unread:
+                items = "".join(f"<li>{escape(p.unread_line(u, lang))}</li>" for u in unread)
+                table += f'<ul class="unread">{items}</ul>'
         elif section.table is not None:
             table = f'<p class="unavailable">{escape(p.unavailable_text(section.table, lang))}</p>'
+        verdict = (
+            f'<p class="verdict">{escape(verdicts[key].line(lang))}</p>' if key is not None else ""
+        )
         parts.append(
-            f'<section class="part{"" if has_table else " no-table"}" id="section-{section.key}">'
+            f'<section class="part" id="section-{section.key}">'
             f"<h2>{escape(heading)}</h2>"
             f'<div class="narrative">{_narrative(section.content)}</div>'
-            + (f'<div class="table">{table}</div>' if has_table else "")
+            + (f'{verdict}<div class="table">{table}</div>' if key is not None else "")
             + "</section>"
         )
     return "\n".join(parts)
@@ -187,18 +225,35 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
         if isinstance(document, AnnualReport)
         else _other(document, lang)
     )
-    shown = findings if show else ()
+    listed = shown(findings, document) if show else []
     items = "".join(
         f'<li id="finding-{i}" class="{f.status.value}">{escape(p.finding_line(f, lang))}</li>'
-        for i, f in enumerate(shown)
+        for i, f in enumerate(listed)
     )
     data = json.dumps(
         [
-            {"rule": f.rule, "status": f.status.value, "message": f.message, "cells": list(f.cells)}
-            for f in shown
+            {
+                "rule": f.rule,
+                "status": f.status.value,
+                "message": f.text(lang),
+                "cells": list(f.cells),
+            }
+            for f in listed
         ],
         ensure_ascii=False,
     ).replace("</", "<\\/")
+    verdict_items = "".join(f"<li>{escape(v.line(lang))}</li>" for v in table_verdicts(document))
+    verdicts = (
+        f'<ul class="verdicts">{verdict_items}'
+        f'<li class="document">{escape(document_line(document, findings, lang))}</li></ul>'
+        if show
+        else ""
+    )
+    legend = (
+        '<ul class="legend">' + "".join(f"<li>{escape(x)}</li>" for x in p.legend(lang)) + "</ul>"
+        if isinstance(document, AnnualReport)
+        else ""
+    )
     findings_html = (
         f'<section class="findings"><h2>{_FINDINGS[lang]}</h2>'
         f'<ol class="findings">{items}</ol></section>'
@@ -210,8 +265,10 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
         f'<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
-        f'<body><header><h1>{escape(title)}</h1><dl class="meta">{meta}</dl></header>\n'
-        f"<main>\n{body}\n</main>\n{findings_html}\n"
+        f"<body><header><h1>{escape(title)}</h1>"
+        f'<p class="who">{escape(p.header_line(document, lang))}</p>'
+        f'<dl class="meta">{meta}</dl>{verdicts}</header>\n'
+        f"<main>\n{body}\n</main>\n{findings_html}\n{legend}\n"
         f'<script type="application/json" id="govinfo-findings">{data}</script>\n'
         f"<script>{SCRIPT}</script>\n</body></html>\n"
     )

@@ -16,6 +16,7 @@ from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.model.tables import Table
 from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
 from govinfo.report import present as p
+from govinfo.report.verdicts import document_line, shown, table_verdicts
 from govinfo.statute import RULE_OF_LAW_SECTIONS, Label
 
 _FINDINGS = {"zh": "检查结果", "en": "Findings"}
@@ -56,8 +57,9 @@ def statutory_table(
     flagged: dict[str, list[Finding]],
     suspects: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """A statutory table as pipe tables, one per block; cells a finding involves are marked
-    ⚠, the cell where a failing row meets a failing column ‼."""
+    """A statutory table as pipe tables, one per block: each cell its value or mark (— not
+    reported, ? unreadable, its text then given under the table); cells a finding involves
+    are marked ⚠, the cell where a failing row meets a failing column ‼."""
     out: list[str] = []
     for block in p.row_groups(table):
         heading = p.group_heading(block, lang)
@@ -70,19 +72,23 @@ def statutory_table(
         for row, cells in block.rows:
             values = []
             for column, cell in zip(row.columns, cells, strict=True):
-                value = p.value_text(cell, column)
                 key = f"{table.key}.{row.key}.{column.key}"
-                if key in flagged:
-                    value = f"**{value or '∅'}** {'‼' if key in suspects else '⚠'}"
-                values.append(value)
+                value = p.value_text(cell, column)
+                if key in flagged or key in suspects:
+                    value = f"**{value}**"  # (in bold, and marked)
+                values.append(p.with_marks(value, key, flagged, suspects))
             rows.append([p.row_path(row, lang), *values])
         out += [*_table(header, rows), ""]
+    unread = p.unread_texts(table)
+    if unread:
+        out += [f"- {_escape(p.unread_line(item, lang))}" for item in unread]
+        out.append("")
     return out
 
 
 def _findings(findings: Iterable[Finding], lang: p.Lang) -> list[str]:
     rows = [
-        [f.rule, p.text(p.STATUS_LABELS[f.status], lang), f.where.key or "", f.message]
+        [f.rule, p.text(p.STATUS_LABELS[f.status], lang), f.where.key or "", f.text(lang)]
         for f in findings
     ]
     header = (
@@ -95,12 +101,15 @@ def _annual(
     document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang, show: bool
 ) -> list[str]:
     out = _narrative(document.preamble)
-    flagged = p.flagged_cells(findings) if show else {}
+    flagged = p.flagged_cells(tuple(shown(findings, document))) if show else {}
     suspects = frozenset(suspect_cells(findings)) if show else frozenset()
+    verdicts = {v.key: v for v in table_verdicts(document)}
     for section in document.sections:
         heading = section.heading or f"{section.definition.heading} {_MISSING[lang]}"
         out += [f"## {heading}", ""]
         out += _narrative(section.content)
+        if section.definition.table is not None:
+            out += [f"> {verdicts[section.definition.table].line(lang)}", ""]
         if isinstance(section.table, Table):
             out += statutory_table(section.table, lang, flagged, suspects)
         elif section.table is not None:
@@ -157,7 +166,7 @@ def section_label(key: str) -> Label:
 def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
     lang = p.lang_option(options)
     show = p.findings_option(options)
-    out = [f"# {p.title(document, lang)}", ""]
+    out = [f"# {p.title(document, lang)}", "", p.header_line(document, lang), ""]
     out += [*_table(["", ""], [[k, v] for k, v in p.metadata_rows(document, lang)]), ""]
     if isinstance(document, AnnualReport):
         out += _annual(document, findings, lang, show)
@@ -166,7 +175,10 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
     else:
         out += _rule_of_law(document, lang)
     if show:
-        out += [f"## {_FINDINGS[lang]}", "", *_findings(findings, lang)]
+        out += [f"## {_FINDINGS[lang]}", "", document_line(document, findings, lang), ""]
+        out += _findings(shown(findings, document), lang)
+    if isinstance(document, AnnualReport):
+        out += [f"- {_escape(line)}" for line in p.legend(lang)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -16,7 +16,7 @@ from govinfo.decode import Decoded, looks_binary
 from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.plugin.specs import ReaderSpec, hookimpl
-from govinfo.source import Source
+from govinfo.source import Source, sniff
 from govinfo.statute import ANNUAL_REPORT_MARKERS
 
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\()?([^\s()]+?\.(?:jpe?g|png|gif|bmp|webp))\)?$", re.I)
@@ -290,6 +290,8 @@ def accepts(source: Source) -> float:
     Looks at the bytes only (the headings in UTF-8 or GB18030), so choosing a reader costs
     no decoding.
     """
+    if sniff(source.data) is not None:
+        return 0.0  # a PDF, an image, a Word file...: not text
     head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"<", b"{", b"[")) and source.suffix not in (".txt", ".md"):
         return 0.0

@@ -431,6 +431,8 @@ class Decision:
     why: str
     how: str | None = None
     candidates: tuple[Reading, ...] = ()
+    #: ``why`` in Chinese, for a decided span's note.
+    why_zh: str | None = None
 
 
 Figures: TypeAlias = Mapping[str, tuple[int, str]]
@@ -484,15 +486,19 @@ def _row_stage(definition: TableDef, span: Span, figures: Figures) -> Decision |
                 narrowed[0],
                 f"the only split that gives the figures the narrative states ({sentences})",
                 how="narrative",
+                why_zh=f"唯有此拆分与正文所述数字相符（{sentences}）",
             )
         filled = narrowed
     if len(filled) == 1 and None not in filled[0]:
-        why = (
-            "the only split whose 总计 is the sum of the others"
-            if len(plain) > 1
-            else "the only reading; the cells the text leaves out are given by the row's total"
-        )
-        return Decision(filled[0], why, how="arithmetic")
+        if len(plain) > 1:
+            why, why_zh = (
+                "the only split whose 总计 is the sum of the others",
+                "唯有此拆分的总计等于其余各格之和",
+            )
+        else:
+            why = "the only reading; the cells the text leaves out are given by the row's total"
+            why_zh = "唯一读法；文中缺的格由本行总计推出"
+        return Decision(filled[0], why, how="arithmetic", why_zh=why_zh)
     return filled
 
 
@@ -535,7 +541,10 @@ def decide(
             reading = solution.decided[k]
             if reading is not None:
                 decisions[index] = Decision(
-                    reading, "the only reading with which every column balances", how="arithmetic"
+                    reading,
+                    "the only reading with which every column balances",
+                    how="arithmetic",
+                    why_zh="唯有此读法使各列平衡",
                 )
             elif solution.exhausted:
                 decisions[index] = Decision(

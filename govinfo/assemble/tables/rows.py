@@ -351,12 +351,15 @@ def settle(
         for row, group in itertools.groupby(zip(span.slots, read, strict=True), lambda p: p[0].row):
             cells[row.key] = tuple(c for _, c in group)
         if decision.reading is not None and decision.how is not None:
+            shown = show(decision.reading)
             notes.append(
                 ReadingNote(
-                    f"{_label(span.slots)}: {span.text!r} read as {show(decision.reading)}, "
-                    f"{decision.why}",
+                    f"{_label(span.slots)}: {span.text!r} read as {shown}, {decision.why}",
                     keys=_keys(definition, span.slots),
                     source=span.source,
+                    message_zh=f"{_label(span.slots)}：“{span.text}”读作 {shown}，{decision.why_zh}"
+                    if decision.why_zh
+                    else None,
                 )
             )
     return cells, notes
