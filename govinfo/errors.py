@@ -42,3 +42,8 @@ class InputError(GovinfoError, OSError):
 class LimitError(GovinfoError, ValueError):
     """An input beyond one of the limits set on what is read (size, cells, nesting): the
     message names the limit and how to raise it."""
+
+
+class PdfError(GovinfoError, ValueError):
+    """A PDF that cannot be read: not a PDF, truncated, damaged, encrypted with a password,
+    or scanned (pages of images, no text to read).  The message names the file and says which."""

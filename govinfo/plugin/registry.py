@@ -38,6 +38,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("json", "govinfo_plugins.json_format"),
     ("txt", "govinfo_plugins.txt"),
     ("html", "govinfo_plugins.html"),
+    ("pdf", "govinfo_plugins.pdf"),
     ("markdown", "govinfo_plugins.markdown"),
     ("table", "govinfo_plugins.terminal"),
     ("csv", "govinfo_plugins.csv_format"),
