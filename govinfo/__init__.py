@@ -20,6 +20,7 @@ from govinfo.errors import (
     ReporterNotFoundError,
     SchemaError,
     UnknownDocumentError,
+    WordError,
 )
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
 from govinfo.model.documents import (
@@ -123,6 +124,7 @@ __all__ = [
     "Task",
     "UnknownDocumentError",
     "Unreadable",
+    "WordError",
     "__version__",
     "check",
     "dumps",

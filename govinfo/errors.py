@@ -47,3 +47,9 @@ class LimitError(GovinfoError, ValueError):
 class PdfError(GovinfoError, ValueError):
     """A PDF that cannot be read: not a PDF, truncated, damaged, encrypted with a password,
     or scanned (pages of images, no text to read).  The message names the file and says which."""
+
+
+class WordError(GovinfoError, ValueError):
+    """A Word file that cannot be read: a Word 97-2003 ``.doc`` or WPS file, a damaged or
+    password-protected ``.docx``, or another format under a Word name.  The message names
+    the file and says which."""
