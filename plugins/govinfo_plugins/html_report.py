@@ -48,6 +48,13 @@ ol.findings li { margin: .2rem 0; cursor: pointer; }
 ol.findings li.fail { color: #d1242f; }
 ol.findings li.uncertain { color: #9a6700; }
 ol.findings li.note, ol.findings li.not_assessable { color: #555; }
+@media print {
+  body { margin: 0; }
+  section.part, section.part.no-table { display: block; }
+  section.part .table { margin-top: .5rem; }
+  table.form { font-size: 8pt; }
+  table.form td { padding: .1rem .2rem; }
+}
 """
 
 SCRIPT = """
