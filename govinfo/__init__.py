@@ -14,11 +14,13 @@ from govinfo.errors import (
     InputError,
     InvalidValueError,
     LimitError,
+    PdfError,
     PluginError,
     ReaderNotFoundError,
     ReporterNotFoundError,
     SchemaError,
     UnknownDocumentError,
+    WordError,
 )
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
 from govinfo.model.documents import (
@@ -97,6 +99,7 @@ __all__ = [
     "Origin",
     "Paragraph",
     "Part",
+    "PdfError",
     "PluginError",
     "ReaderNotFoundError",
     "ReaderSpec",
@@ -121,6 +124,7 @@ __all__ = [
     "Task",
     "UnknownDocumentError",
     "Unreadable",
+    "WordError",
     "__version__",
     "check",
     "dumps",

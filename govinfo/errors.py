@@ -42,3 +42,14 @@ class InputError(GovinfoError, OSError):
 class LimitError(GovinfoError, ValueError):
     """An input beyond one of the limits set on what is read (size, cells, nesting): the
     message names the limit and how to raise it."""
+
+
+class PdfError(GovinfoError, ValueError):
+    """A PDF that cannot be read: not a PDF, truncated, damaged, encrypted with a password,
+    or scanned (pages of images, no text to read).  The message names the file and says which."""
+
+
+class WordError(GovinfoError, ValueError):
+    """A Word file that cannot be read: a Word 97-2003 ``.doc`` or WPS file, a damaged or
+    password-protected ``.docx``, or another format under a Word name.  The message names
+    the file and says which."""

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 import govinfo
-from govinfo.plugin.registry import make_registry
+from govinfo.plugin.registry import BUILTIN_NAMES, make_registry
 from govinfo.statute import FORMAT_VERSIONS, TABLE_KEYS, table_def
 from govinfo.testing import registered
 
@@ -74,3 +74,9 @@ def test_the_worked_reader_example_reads_a_report() -> None:
         document = govinfo.read(govinfo.Source(data, "report.semi"), registry=registry)
     assert isinstance(document, govinfo.AnnualReport)
     assert document.section("other").heading == "六、其他需要报告的事项"
+
+
+def test_every_builtin_plugin_is_in_the_table() -> None:
+    table = README.split("Built in:", 1)[1].split("\n\n", 2)[1]
+    listed = re.findall(r"^\| `([\w-]+)` \|", table, re.M)
+    assert sorted(listed) == sorted(BUILTIN_NAMES)

@@ -38,6 +38,8 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("json", "govinfo_plugins.json_format"),
     ("txt", "govinfo_plugins.txt"),
     ("html", "govinfo_plugins.html"),
+    ("pdf", "govinfo_plugins.pdf"),
+    ("docx", "govinfo_plugins.docx"),
     ("markdown", "govinfo_plugins.markdown"),
     ("table", "govinfo_plugins.terminal"),
     ("csv", "govinfo_plugins.csv_format"),

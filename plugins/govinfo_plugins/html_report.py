@@ -60,6 +60,12 @@ ol.findings li.fail { color: #d1242f; }
 ol.findings li.uncertain { color: #9a6700; }
 ol.findings li.note, ol.findings li.not_assessable { color: #555; }
 ul.legend { font-size: .85rem; color: #57606a; list-style: none; padding: 0; }
+@media print {
+  body { margin: 0; max-width: none; }
+  div.table { overflow: visible; }
+  table.form { font-size: 8pt; }
+  table.form td { padding: .1rem .2rem; }
+}
 """
 
 SCRIPT = """
