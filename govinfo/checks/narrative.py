@@ -11,6 +11,8 @@ from govinfo.model.findings import Evidence, Finding, Severity, Status
 from govinfo.model.tables import Table, TableUnavailable
 from govinfo.statute import TABLE_KEYS, RowRole, table_def
 
+_REASONS_ZH = {"image": "以图片发布", "absent": "文中无此表", "unreadable": "无法识读"}
+
 
 def check_stated_figures(document: Document) -> Iterator[Finding]:
     """N1: a figure the narrative states against the table cell it describes."""
@@ -31,6 +33,7 @@ def check_stated_figures(document: Document) -> Iterator[Finding]:
         where = row_location(definition, row, column)
         evidence = (Evidence(figure.key, figure.text, figure.source),)
         said = f"the narrative states {figure.value} ({figure.text})"
+        said_zh = f"正文称 {figure.value}（{figure.text}）"
         if isinstance(table, TableUnavailable):
             yield Finding(
                 "N1",
@@ -38,6 +41,7 @@ def check_stated_figures(document: Document) -> Iterator[Finding]:
                 Severity.INFO,
                 f"{said}; the table it would be checked against is unavailable ({table.reason})",
                 where,
+                message_zh=f"{said_zh}；可供核对的表格不可用（{_REASONS_ZH[table.reason]}）",
                 expected=figure.value,
                 cells=(figure.key,),
                 evidence=evidence,
@@ -58,6 +62,7 @@ def check_stated_figures(document: Document) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"{said}; the table does not report {row.label.zh} / {column.label.zh}",
                 where,
+                message_zh=f"{said_zh}；表中未报告 {row.label.zh} / {column.label.zh}",
                 expected=figure.value,
                 cells=(figure.key,),
                 missing=(figure.key,),
@@ -81,6 +86,7 @@ def check_stated_figures(document: Document) -> Iterator[Finding]:
                     f"{said}: new applications ({value}) and those carried over from "
                     "last year counted together",
                     where,
+                    message_zh=f"{said_zh}：本年新收（{value}）与上年结转合并计算",
                     expected=figure.value,
                     actual=value,
                     cells=(figure.key,),
@@ -93,6 +99,7 @@ def check_stated_figures(document: Document) -> Iterator[Finding]:
             Severity.WARNING,
             f"{said}; the table says {value}",
             where,
+            message_zh=f"{said_zh}；表中为 {value}",
             expected=figure.value,
             actual=value,  # type: ignore[arg-type]
             difference=value - figure.value,  # type: ignore[operator]

@@ -238,7 +238,7 @@ class AnnualReport:
         key, _, local = dotted.partition(".")
         if key not in TABLE_KEYS or not local:
             raise KeyError(dotted)
-        table = self.table(key)  # type: ignore[arg-type]
+        table = self.table(key)
         return table.value(local) if isinstance(table, Table) else None
 
     def tables(self) -> tuple[Table, ...]:

@@ -168,7 +168,7 @@ class Registry:
             kind = sniff(source.data)
             said = f"{kind}, which " if kind else ""
             raise ReaderNotFoundError(
-                f"{what}: {said}no reader accepts "
+                f"{what}: {said}no reader accepts{'' if kind else ' this input'} "
                 f"(readers: {', '.join(self.reader_names) or 'none'})"
             )
         return chosen

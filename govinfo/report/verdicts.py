@@ -77,11 +77,13 @@ class TableVerdict:
             state = "不平衡" if lang == "zh" else "does not balance"
         elif self.undecided:
             state = "能否平衡待定" if lang == "zh" else "cannot be decided"
+        elif self.blank_balances:
+            state = "空白格按 0 计即平衡" if lang == "zh" else "balances if its blanks are 0"
         else:
             state = "平衡" if lang == "zh" else "balances"
         head = f"{name} {state}"
         body = " · ".join(parts)
-        tail = _cells(self.summary, self.blank_balances, lang)
+        tail = _cells(self.summary, lang)
         sep = "：" if lang == "zh" else ": "
         semi = "；" if lang == "zh" else "; "
         return head + (sep + body if body else "") + (semi + tail if tail else "")
@@ -100,16 +102,11 @@ def _tally(tally: Tally, lang: str) -> str:
     return text
 
 
-def _cells(summary: Mapping[str, int], blank_balances: bool, lang: str) -> str:
+def _cells(summary: Mapping[str, int], lang: str) -> str:
     parts = []
     blank = summary.get("not_reported", 0)
     if blank:
-        if lang == "zh":
-            parts.append(f"{blank} 格空白" + ("（按 0 计即平衡）" if blank_balances else ""))
-        else:
-            parts.append(
-                f"{blank} cells blank" + (" (balances if they are 0)" if blank_balances else "")
-            )
+        parts.append(f"{blank} 格空白" if lang == "zh" else f"{blank} cells blank")
     for how, zh, en in (
         ("arithmetic", "按算术关系识读", "read by the arithmetic"),
         ("narrative", "按正文识读", "read by the narrative"),

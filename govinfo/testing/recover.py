@@ -47,9 +47,12 @@ def html_cells(output: str | bytes, document: Document) -> Mapping[str, str]:
     import lxml.html
 
     root = lxml.html.fromstring(_text(output))
-    return {
-        td.get("data-key"): _bare(td.text_content()) for td in root.iter("td") if td.get("data-key")
-    }
+    found: dict[str, str] = {}
+    for td in root.iter("td"):
+        key = td.get("data-key")
+        if key:
+            found[key] = _bare(td.text_content())
+    return found
 
 
 def _groups(document: Document) -> Iterator[tuple[Table, p.RowGroup]]:

@@ -617,3 +617,53 @@ def _plain(table: Table | None) -> Table | None:
                 plain.append(attrs.evolve(cell, raw=None, source=None))  # type: ignore[arg-type]
         rows.append(Row(row.key, tuple(plain)))
     return Table(table.key, table.version, tuple(rows))
+
+
+def blank_totals_report(year: int = 2019) -> AnnualReport:
+    """A 2019-format report whose table 三 leaves the five 法人或其他组织 columns blank on
+    every row but 一 (as some real 2019 reports print it); the arithmetic holds if every blank
+    is 0, and only then.  (A fixed report: tests name its cells.)"""
+    definition = table_def("applications", "2019")
+    natural = {
+        "received": 30,
+        "carried_over": 2,
+        "outcome.disclosed": 12,
+        "outcome.partially_disclosed": 3,
+        "outcome.unavailable.not_held": 9,
+        "outcome.not_processed.duplicate": 2,
+        "outcome.other": 1,
+        "carried_forward": 5,
+    }
+    rows: dict[str, list[int | None]] = {}
+    for row in definition.rows:
+        value = natural.get(row.key, 0)
+        if row.role is RowRole.OUTCOME_TOTAL:
+            value = sum(v for k, v in natural.items() if k.startswith("outcome."))
+        blank: int | None = 0 if row.role is RowRole.RECEIVED else None
+        rows[row.key] = [value, blank, blank, blank, blank, blank, value]
+    applications = Table.from_rows("applications", "2019", rows)
+    proactive = Table.from_rows(
+        "proactive",
+        "2019",
+        {r.key: [0] * len(r.columns) for r in table_def("proactive", "2019").rows},
+    )
+    appeals = Table.from_rows(
+        "appeals", "2019", {r.key: [0] * len(r.columns) for r in table_def("appeals", "2019").rows}
+    )
+    tables = {"proactive": proactive, "applications": applications, "appeals": appeals}
+    sections = tuple(
+        Section(
+            d.key,
+            d.heading,
+            (Paragraph(PROSE[d.number]),),
+            _plain(tables[d.table]) if d.table else None,
+        )
+        for d in ANNUAL_REPORT_SECTIONS
+    )
+    metadata = AnnualReportMetadata(
+        agency="某某市某某局",
+        year=year,
+        title=f"某某市某某局{year}年政府信息公开工作年度报告",
+        format_version="2019",
+    )
+    return AnnualReport(metadata, sections)

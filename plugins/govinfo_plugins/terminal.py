@@ -24,6 +24,9 @@ from govinfo.report.verdicts import document_line, shown, table_verdicts
 #: unwrapped, table 三 would take 180 columns).
 _LABEL_WIDTH = {"zh": 40, "en": 30}
 _HEADER_WIDTH: dict[str, int | None] = {"zh": None, "en": 12}
+#: How a row's depth is drawn: a no-break space, so that a label too long for its column is
+#: cut by width rather than after its indent.
+_INDENT = "·\u00a0"
 _COLOURS = {Status.FAIL: "31", Status.UNCERTAIN: "33", Status.NOT_ASSESSABLE: "35"}
 
 
@@ -58,14 +61,14 @@ def _table(
             groups = tuple(p.text(g, lang) for g in row.groups)
             for depth, label in enumerate(groups):
                 if open_groups[: depth + 1] != groups[: depth + 1]:
-                    rows.append(["· " * depth + label, *([""] * len(cells))])
+                    rows.append([_INDENT * depth + label, *([""] * len(cells))])
             open_groups = groups
             values = [
                 p.with_marks(p.value_text(cell, column), f"{table.key}.{row.key}.{column.key}",
                              flagged, suspects)
                 for column, cell in zip(row.columns, cells, strict=True)
             ]  # fmt: skip
-            rows.append(["· " * len(groups) + p.text(row.label, lang), *values])
+            rows.append([_INDENT * len(groups) + p.text(row.label, lang), *values])
         header = ["", *(p.text(c.label, lang) for c in group.columns)]
         widths = [_LABEL_WIDTH[lang], *([_HEADER_WIDTH[lang]] * len(group.columns))]
         out += [_grid(header, rows, widths), ""]
