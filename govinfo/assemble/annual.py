@@ -85,12 +85,14 @@ def _infer_missing(
             continue
         texts[definition.key] = blocks[start:]
         texts[before] = blocks[:start]
+        after = next(s.heading for s in ANNUAL_REPORT_SECTIONS if s.key == before)
+        words = "、".join(definition.keywords)
         notes.append(
             ReadingNote(
                 f"section {definition.heading} has no heading: its text was recognised by the "
-                f"words {'、'.join(definition.keywords)} after section "
-                f"{next(s.heading for s in ANNUAL_REPORT_SECTIONS if s.key == before)}",
+                f"words {words} after section {after}",
                 source=blocks[start].source,
+                message_zh=f"{definition.heading} 无标题：按词语 {words} 识别，位于 {after} 之后",
             )
         )
     return texts, notes
@@ -122,6 +124,7 @@ def assemble_annual_report(
             f"section {h.section.heading} has no heading: it was recognised by its table's "
             "labels, where the table begins",
             source=elements[h.element].source,
+            message_zh=f"{h.section.heading} 无标题：按其表格的行列标签识别，自表格起",
         )
         for h in anchored
     ]
@@ -135,6 +138,7 @@ def assemble_annual_report(
                     "section 一、总体情况 has no heading: the text before the first table was "
                     "taken as it",
                     source=general_text[0].source,
+                    message_zh="一、总体情况 无标题：第一张表格之前的文字作为此部分",
                 )
             )
     all_texts = [b.text for b in elements if isinstance(b, TextBlock)]

@@ -169,6 +169,7 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> tuple[Finding, ...]:
                     Status.NOT_ASSESSABLE,
                     Severity.ERROR,
                     f"the rule raised {type(exc).__name__}: {exc}",
+                    message_zh=f"检查规则出错（{type(exc).__name__}：{exc}）",
                 )
             )
     identity = document_identity(document)

@@ -620,9 +620,10 @@ def _plain(table: Table | None) -> Table | None:
 
 
 def blank_totals_report(year: int = 2019) -> AnnualReport:
-    """A 2019-format report whose table 三 leaves the five 法人或其他组织 columns blank on
-    every row but 一 (as some real 2019 reports print it); the arithmetic holds if every blank
-    is 0, and only then.  (A fixed report: tests name its cells.)"""
+    """A 2019-format report whose table 三 is printed as some real 2019 reports print it: the
+    five 法人或其他组织 columns blank on every row but 一, and every row with nothing to count
+    blank in all its cells, 总计 included; the arithmetic holds if every blank is 0, and only
+    then.  (A fixed report: tests name its cells.)"""
     definition = table_def("applications", "2019")
     natural = {
         "received": 30,
@@ -639,8 +640,12 @@ def blank_totals_report(year: int = 2019) -> AnnualReport:
         value = natural.get(row.key, 0)
         if row.role is RowRole.OUTCOME_TOTAL:
             value = sum(v for k, v in natural.items() if k.startswith("outcome."))
-        blank: int | None = 0 if row.role is RowRole.RECEIVED else None
-        rows[row.key] = [value, blank, blank, blank, blank, blank, value]
+        if row.role is RowRole.RECEIVED:
+            rows[row.key] = [value, 0, 0, 0, 0, 0, value]
+        elif value:
+            rows[row.key] = [value, None, None, None, None, None, value]
+        else:
+            rows[row.key] = [None] * 7
     applications = Table.from_rows("applications", "2019", rows)
     proactive = Table.from_rows(
         "proactive",

@@ -445,6 +445,7 @@ def read_rows(
                 ReadingNote(
                     f"{row.label.zh}: the row is not in the text; its cells read as not reported",
                     keys=_keys(definition, slots_of((row,))),
+                    message_zh=f"{row.label.zh}：文中无此行，各格按未填报计",
                 )
             )
     lo = stream.rows[first_cell]
@@ -454,6 +455,7 @@ def read_rows(
             ReadingNote(
                 f"text in the table that is no row of the format, left out of it: {text!r}",
                 source=source,
+                message_zh=f"表中不属于法定格式任何一行的文字，未计入：“{text}”",
             )
         )
     for key, found in values.items():
@@ -463,6 +465,8 @@ def read_rows(
                     f"{definition.row(key).label.zh}: the text after its values is not part of "
                     f"the table ({found.rest[:80]!r})",
                     keys=_keys(definition, slots_of((definition.row(key),))),
+                    message_zh=f"{definition.row(key).label.zh}：数值之后的文字不属于表格"
+                    f"（“{found.rest[:80]}”）",
                 )
             )
     built = tuple(Row(r.key, cells[r.key]) for r in definition.rows if r.key in cells)
@@ -513,6 +517,7 @@ def place_orphans(
         "placement that fits the labels' remains and balances the table",
         keys=_keys(definition, slots_of(chosen)),
         source=found[0].tokens[0].source,
+        message_zh=f"与行标签分离的数值行已归位（{placed}）：唯有此归位与标签残文相符且表格平衡",
     )
     return trial, note
 
