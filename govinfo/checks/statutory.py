@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from govinfo.arithmetic import Balance, Term, derived_totals, unbalanced
 from govinfo.checks.locations import column_location, row_location, tables_to_check
@@ -26,12 +26,31 @@ def _evidence(table: Table, terms: tuple[Term, ...]) -> tuple[Evidence, ...]:
 
 def _statement(balance: Balance, lang: str = "en") -> str:
     equation = balance.equation
-    said = equation.identity.statement.zh
-    colon = "：" if lang == "zh" else ": "
-    if equation.column is not None:
-        return f"{equation.column.label.zh}{colon}{said}"
-    assert equation.row is not None
-    return f"{equation.row.label.zh}{colon}{said}"
+    zh = lang == "zh"
+    said = equation.identity.statement.zh if zh else equation.identity.statement.en
+    where = equation.column if equation.column is not None else equation.row
+    assert where is not None
+    line = where.label
+    return f"{line.zh}：{said}" if zh else f"{line.en}: {said}"
+
+
+def _named(terms: Sequence[Term], by_row: bool, lang: str) -> str:
+    """Cells named as a reader of the form finds them: by their row in a column's equation,
+    by their column in a row's; many of them shortened."""
+    names = [
+        (t.row.label if by_row else t.column.label).zh
+        if lang == "zh"
+        else (t.row.label if by_row else t.column.label).en
+        for t in terms
+    ]
+    if len(names) > _NAMED:
+        more = len(names) - _NAMED
+        names = [*names[:_NAMED], f"等 {more} 格" if lang == "zh" else f"and {more} more"]
+    return "、".join(names) if lang == "zh" else "; ".join(names)
+
+
+#: Cells a message names before it says how many more (the keys are all in the finding).
+_NAMED = 4
 
 
 def finding_of(table: Table, balance: Balance) -> Finding:
@@ -47,13 +66,15 @@ def finding_of(table: Table, balance: Balance) -> Finding:
     statement, statement_zh = _statement(balance), _statement(balance, "zh")
     cells = tuple(t.key for t in equation.terms)
     evidence = _evidence(table, equation.terms)
-    derived = ", ".join(t.key for t in balance.derived)
-    note = f" (derived: {derived})" if derived else ""
-    note_zh = f"（按行求和：{derived}）" if derived else ""
-    decided = [t.key for t in equation.terms if _decided(table, t)]
+    by_row = equation.column is not None
+    note = note_zh = ""
+    if balance.derived:
+        note = f" (derived: {_named(balance.derived, by_row, 'en')})"
+        note_zh = f"（按行求和：{_named(balance.derived, by_row, 'zh')}）"
+    decided = [t for t in equation.terms if _decided(table, t)]
     if decided:
-        note += f" (read by arithmetic: {', '.join(decided)})"
-        note_zh += f"（按算术关系识读：{', '.join(decided)}）"
+        note += f" (read by arithmetic: {_named(decided, by_row, 'en')})"
+        note_zh += f"（按算术关系识读：{_named(decided, by_row, 'zh')}）"
     missing = tuple(t.key for t in balance.missing)
     if not missing:
         return Finding(
@@ -69,7 +90,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             evidence=evidence,
             message_zh=f"{statement_zh}：{balance.left} ≠ {balance.right}{note_zh}",
         )
-    listed = ", ".join(missing)
+    listed, listed_zh = _named(balance.missing, by_row, "en"), _named(balance.missing, by_row, "zh")
     if balance.impossible:
         return Finding(
             rule,
@@ -85,7 +106,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             cells=cells,
             missing=missing,
             evidence=evidence,
-            message_zh=f"{statement_zh}：不能成立，未报告的格（{listed}）须合计 "
+            message_zh=f"{statement_zh}：不能成立，未报告的格（{listed_zh}）须合计 "
             f"{balance.required}{note_zh}",
         )
     if balance.missing_left and balance.missing_right:
@@ -107,7 +128,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         cells=cells,
         missing=missing,
         evidence=evidence,
-        message_zh=f"{statement_zh}：涉及未报告的格（{listed}）；要成立，{how_zh} "
+        message_zh=f"{statement_zh}：涉及未报告的格（{listed_zh}）；要成立，{how_zh} "
         f"{balance.required}{note_zh}",
     )
 

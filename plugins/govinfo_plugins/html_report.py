@@ -117,7 +117,10 @@ def _narrative(blocks: Iterable[NarrativeBlock]) -> str:
 
 
 def _cell_renderer(
-    flagged: Mapping[str, list[Finding]], suspects: frozenset[str], columns: Mapping[str, object]
+    flagged: Mapping[str, list[Finding]],
+    suspects: frozenset[str],
+    columns: Mapping[str, object],
+    lang: p.Lang,
 ) -> Callable[[str, Cell], tuple[str, Mapping[str, str]]]:
     """A data cell as the page shows it: the value read, or the mark of a cell not reported
     (—) or unreadable (?, its text on hover and under the table), with the mark and colour
@@ -137,7 +140,7 @@ def _cell_renderer(
             if key in suspects:
                 status += " suspect"
             attrs["class"] = f"{attrs.get('class', '')} flag {status}".strip()
-            titles += [f"{f.rule}: {f.message}" for f in found]
+            titles += [f"{f.rule}: {f.text(lang)}" for f in found]
         if titles:
             attrs["title"] = "\n".join(titles)
         return escape(shown_text), attrs
@@ -160,7 +163,7 @@ def _annual(document: AnnualReport, findings: tuple[Finding, ...], lang: p.Lang,
         key = section.definition.table
         table = ""
         if isinstance(section.table, Table):
-            render = _cell_renderer(flagged, suspects, _columns(section.table))
+            render = _cell_renderer(flagged, suspects, _columns(section.table), lang)
             table = form(section.table, lang, render=render)
             unread = p.unread_texts(section.table)
             if unread:
