@@ -206,3 +206,50 @@ def test_an_annual_report_that_mentions_the_key_points() -> None:
         1,
     )
     assert read(text).kind == "annual_report"
+
+
+def _group_six_as_one_row(values: list[str]) -> str:
+    """Beijing's report with （六）其他处理 printed as one row of seven values, as the 2019
+    format prints it, its three rows left out."""
+    start, end = BEIJING.index("\t（六）其它"), BEIJING.index("\t（七）总计")
+    row = "\t（六）其他处理\n" + "".join(f"\t{v}\n" for v in values) + "\n"
+    return BEIJING[:start] + row + BEIJING[end:]
+
+
+def test_group_six_printed_as_one_row_of_zeros_in_a_2021_report() -> None:
+    report = read(_group_six_as_one_row(["0"] * 7))
+    table = report.table("applications")
+    assert isinstance(table, Table)
+    assert table.version == "2021"  # the other labels fit both versions; the year decides
+    for row in ("no_correction", "fee_unpaid", "other"):
+        cell = table[f"outcome.other.{row}.natural_person"]
+        assert (getattr(cell, "value", None), cell.decided_by) == (0, "arithmetic")
+    before = BEIJING_REPORT.table("applications")
+    assert isinstance(before, Table)
+    values = {ref.key: getattr(ref.cell, "value", None) for ref in table.cells()}
+    # The same cells as printed, and 3.其他, which Beijing does not print, now read as 0 too.
+    assert values == {
+        **{ref.key: getattr(ref.cell, "value", None) for ref in before.cells()},
+        **{f"applications.outcome.other.other.{c.key}": 0 for c in before.definition.rows[0].columns},
+    }
+    assert any("（六）其他处理：印作一行" in (n.message_zh or "") for n in report.notes)
+    assert not [f for f in govinfo.check(report) if f.status is Status.FAIL]
+
+
+def test_group_six_printed_as_one_row_of_counts_leaves_its_rows_unreadable() -> None:
+    report = read(_group_six_as_one_row(["2", "0", "0", "0", "0", "0", "2"]))
+    table = report.table("applications")
+    assert isinstance(table, Table)
+    for row in ("no_correction", "fee_unpaid", "other"):
+        cell = table[f"outcome.other.{row}.natural_person"]
+        assert isinstance(cell, govinfo.Unreadable)
+        assert cell.raw == "2"
+        assert getattr(table[f"outcome.other.{row}.business"], "value", None) == 0
+
+
+def test_a_row_label_printed_with_characters_missing() -> None:
+    misprinted = BEIJING.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    report = read(misprinted)
+    assert cells(report, "applications") == cells(BEIJING_REPORT, "applications")
+    note = next(n for n in report.notes if "印作“2.其他法律行政止公开”" in (n.message_zh or ""))
+    assert note.keys[0] == "applications.outcome.withheld.prohibited_by_law.natural_person"

@@ -122,36 +122,13 @@ def _value(text: str) -> object:
     return Decimal(text) if "." in text else int(text)
 
 
-MISPRINT = pytest.mark.xfail(
-    strict=True,
-    reason="assembler: the row printed 2.其他法律行政止公开 (法规禁 missing) is not placed in "
-    "（三）2 (withheld.prohibited_by_law); the layout gives it as its own row, its label in "
-    "column 2 and its seven values 0",
-)
-ONE_ROW_GROUP = pytest.mark.xfail(
-    strict=True,
-    reason="assembler: （六）其他处理 printed as one row (colspan 2, seven values 0) in a table "
-    "whose other labels fit both formats makes table 三 read in the 2019 format "
-    "(applications.outcome.other), not the 2021 one of the report (year 2023, table 二 "
-    "in the 2021 format)",
-)
-
-
-def _mark(expected: Expected) -> object:
-    if expected.rows == "其他法律行政":
-        return pytest.param(expected, id=expected.id, marks=MISPRINT)
-    if len(expected.keys) > 1:
-        return pytest.param(expected, id=expected.id, marks=ONE_ROW_GROUP)
-    return pytest.param(expected, id=expected.id)
-
-
 def test_the_expectations_name_every_cell_of_the_format_once() -> None:
     assert len(EXPECTED) == 186
     single = [e.keys[0] for e in EXPECTED if len(e.keys) == 1]
     assert len(single) == len(set(single)) == 179
 
 
-@pytest.mark.parametrize("expected", [_mark(e) for e in EXPECTED])
+@pytest.mark.parametrize("expected", [pytest.param(e, id=e.id) for e in EXPECTED])
 def test_hongze_cell(expected: Expected) -> None:
     document = hongze()
     value = _value(expected.value)
@@ -174,7 +151,6 @@ def test_hongze_cell(expected: Expected) -> None:
     assert sum(v for v in values if v is not None) == value
 
 
-@ONE_ROW_GROUP
 def test_hongze_reads_in_the_format_it_is_printed_in() -> None:
     document = hongze()
     assert document.metadata.format_version == "2021"
@@ -182,7 +158,6 @@ def test_hongze_reads_in_the_format_it_is_printed_in() -> None:
     assert versions == dict.fromkeys(("proactive", "applications", "appeals"), "2021")
 
 
-@ONE_ROW_GROUP
 def test_hongze_has_no_value_beyond_the_expectations() -> None:
     claimed = {key for e in EXPECTED for key in e.keys}
     document = hongze()
@@ -249,7 +224,8 @@ def test_hongze_layout_tables() -> None:
     assert rows[15][0] == ("（四）无法提供", 3, 1)
     assert rows[17][0][0] == "3.补正后申请内容仍不明确"
     assert applications.rows[17][0].source == govinfo.SourceRef(1, page=4)
-    # What the assembler gets for the two rows it does not place (see MISPRINT, ONE_ROW_GROUP).
+    # The two rows printed unlike the form: a label with characters missing, and （六） as one
+    # row (as the 2019 format has it).
     assert rows[8] == [("2.其他法律行政止公开", 1, 1), *[("0", 1, 1)] * 7]
     assert rows[23] == [("（六）其他处理", 1, 2), *[("0", 1, 1)] * 7]
     # Table 四: one data row under two levels of headers.

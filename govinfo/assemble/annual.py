@@ -6,8 +6,9 @@ from govinfo.assemble.headings import Heading, regions
 from govinfo.assemble.metadata import period_year, published_date, title_of
 from govinfo.assemble.narrative import narrative
 from govinfo.assemble.stated import stated_figures
-from govinfo.assemble.tables import TableReading, read_table
+from govinfo.assemble.tables import TableReading, read_table, table_version
 from govinfo.assemble.tables.resolve import Figures
+from govinfo.assemble.tables.stream import Stream
 from govinfo.errors import UnknownDocumentError
 from govinfo.layout import Layout, LayoutBlock, TextBlock
 from govinfo.model.documents import (
@@ -19,7 +20,7 @@ from govinfo.model.documents import (
     Section,
 )
 from govinfo.model.tables import Table, TableUnavailable
-from govinfo.statute import ANNUAL_REPORT_SECTIONS, FormatVersion, TableKey
+from govinfo.statute import ANNUAL_REPORT_SECTIONS, FormatVersion, TableKey, version_for_year
 from govinfo.text import language_of
 
 
@@ -29,9 +30,10 @@ def _table_section(
     version: FormatVersion | None,
     figures: Figures,
     at_end: bool,
+    stream: Stream,
 ) -> tuple[TableReading, list[TextBlock]]:
     """The section's table and the text blocks that are narrative, not table."""
-    reading = read_table(key, region, version, at_end=at_end, figures=figures)
+    reading = read_table(key, region, version, at_end=at_end, figures=figures, stream=stream)
     texts: list[TextBlock] = []
     span = reading.span
     for index, block in region:
@@ -150,23 +152,31 @@ def assemble_annual_report(
     }
     tables: dict[TableKey, TableReading] = {}
     texts: dict[str, list[TextBlock]] = {}
-    version: FormatVersion | None = None
     last_key = headings[-1].section.key
-    # Table 三 first: its version is the report's, and the other tables default to it.
-    order = sorted(
-        (h.section for h in headings), key=lambda s: (s.table != "applications", s.number)
-    )
-    for definition in order:
-        region = _same_element(found.sections.get(definition.key, ()))
+    year = title.year if title.year is not None else period_year(all_texts[:40])
+    regions_of = {
+        h.section.key: _same_element(found.sections.get(h.section.key, ())) for h in headings
+    }
+    streams = {
+        h.section.table: Stream.build(regions_of[h.section.key])
+        for h in headings
+        if h.section.table is not None
+    }
+    version = _report_version(streams, year)
+    for definition in (h.section for h in headings):
+        region = regions_of[definition.key]
         if definition.table is None:
             texts[definition.key] = [b for _, b in region if isinstance(b, TextBlock)]
             continue
         reading, texts[definition.key] = _table_section(
-            definition.table, region, version, figures, at_end=definition.key == last_key
+            definition.table,
+            region,
+            version,
+            figures,
+            at_end=definition.key == last_key,
+            stream=streams[definition.table],
         )
         tables[definition.table] = reading
-        if isinstance(reading.table, Table) and version is None:
-            version = reading.table.version
     if general_text:
         texts["general"] = general_text
     texts, notes = _infer_missing(texts, set(found.headings) | set(texts))
@@ -189,7 +199,7 @@ def assemble_annual_report(
     notes = [n for reading in tables.values() for n in reading.notes] + notes
     metadata = AnnualReportMetadata(
         agency=title.agency,
-        year=title.year if title.year is not None else period_year(all_texts[:40]),
+        year=year,
         language=language_of(all_texts),
         title=title.title,
         published=published_date(header, all_texts),
@@ -205,6 +215,17 @@ def assemble_annual_report(
         notes=tuple(notes),
         dropped=tuple(dropped),
     )
+
+
+def _report_version(streams: dict[TableKey, Stream], year: int | None) -> FormatVersion | None:
+    """The version to read a table in whose labels fit both: the one table 三's labels tell,
+    else another table's, else the one in force for the report's year."""
+    for key in ("applications", "proactive", "appeals"):
+        stream = streams.get(key)
+        told = table_version(key, stream) if stream is not None else None
+        if told is not None:
+            return told
+    return version_for_year(year) if year is not None else None
 
 
 def _format_version(tables: dict[TableKey, TableReading]) -> FormatVersion | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from govinfo.checks.locations import table_location
 from govinfo.model.documents import AnnualReport, Document
 from govinfo.model.findings import Finding, Severity, Status
-from govinfo.statute import section_for_table
+from govinfo.statute import FIRST_YEAR, section_for_table, version_for_year
 
 
 def check_format_version(document: Document) -> Iterator[Finding]:
@@ -36,21 +36,24 @@ def check_version_year(document: Document) -> Iterator[Finding]:
     year = document.metadata.year
     for table in document.tables():
         heading = section_for_table(table.key).heading
-        if table.version == "2021" and year <= 2020:
+        if FIRST_YEAR[table.version] > year:
             yield Finding(
                 "V2",
                 Status.FAIL,
                 Severity.WARNING,
-                f"table {heading} follows the 2021 format, which did not exist for {year}",
+                f"table {heading} follows the {table.version} format, which did not exist "
+                f"for {year}",
                 table_location(table.definition),
-                message_zh=f"{heading}的表格用 2021 年格式，而 {year} 年尚无此格式",
+                message_zh=f"{heading}的表格用 {table.version} 年格式，而 {year} 年尚无此格式",
             )
-        elif table.version == "2019" and year >= 2021:
+        elif table.version != (in_force := version_for_year(year)):
             yield Finding(
                 "V2",
                 Status.NOTE,
                 Severity.INFO,
-                f"table {heading} follows the 2019 format, replaced from 2021 reports on",
+                f"table {heading} follows the {table.version} format, replaced from "
+                f"{FIRST_YEAR[in_force]} reports on",
                 table_location(table.definition),
-                message_zh=f"{heading}的表格用 2019 年格式，2021 年起的报告已改用新格式",
+                message_zh=f"{heading}的表格用 {table.version} 年格式，"
+                f"{FIRST_YEAR[in_force]} 年起的报告已改用新格式",
             )

@@ -26,6 +26,7 @@ from govinfo.statute.kinds import (
 )
 from govinfo.statute.labels import (
     DOCUMENT_KINDS,
+    FIRST_YEAR,
     FORMAT_DOCUMENTS,
     FORMAT_VERSIONS,
     TABLE_KEYS,
@@ -36,6 +37,7 @@ from govinfo.statute.labels import (
     Label,
     RowRole,
     TableKey,
+    version_for_year,
 )
 from govinfo.statute.narrative import STATED_FIGURES, FigurePattern
 from govinfo.statute.ruleoflaw import FACT_PATTERNS, RULE_OF_LAW_FACTS, FactPattern
@@ -63,6 +65,7 @@ __all__ = [
     "CROSS_YEAR",
     "DOCUMENT_KINDS",
     "FACT_PATTERNS",
+    "FIRST_YEAR",
     "FORMAT_DOCUMENTS",
     "FORMAT_VERSIONS",
     "IDENTITIES",
@@ -99,4 +102,5 @@ __all__ = [
     "section_def",
     "section_for_table",
     "table_def",
+    "version_for_year",
 ]

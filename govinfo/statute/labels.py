@@ -18,6 +18,15 @@ FORMAT_DOCUMENTS: dict[FormatVersion, str] = {
     "2019": "国办公开办函〔2019〕60号",
     "2021": "国办公开办函〔2021〕30号",
 }
+#: The first report year each format version is for: the trial format for the 2019 and 2020
+#: reports, the revised one from the 2021 reports on.
+FIRST_YEAR: dict[FormatVersion, int] = {"2019": 2019, "2021": 2021}
+
+
+def version_for_year(year: int) -> FormatVersion:
+    """The format version in force for a report of this year (the trial one before it)."""
+    return max(FORMAT_VERSIONS, key=lambda v: (FIRST_YEAR[v] <= year, FIRST_YEAR[v]))
+
 
 TableKey = Literal["proactive", "applications", "appeals"]
 TABLE_KEYS: tuple[TableKey, ...] = get_args(TableKey)

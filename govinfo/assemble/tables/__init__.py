@@ -40,6 +40,11 @@ def _images(elements: Sequence[tuple[int, LayoutBlock]]) -> tuple[str, ...]:
     return tuple(e.ref for _, e in elements if isinstance(e, Image))
 
 
+def table_version(key: TableKey, stream: Stream) -> FormatVersion | None:
+    """The version a table's own labels tell (None when they fit both)."""
+    return detect_version(stream, key)[0]
+
+
 def read_table(
     key: TableKey,
     elements: Sequence[tuple[int, LayoutBlock]],
@@ -47,13 +52,17 @@ def read_table(
     *,
     at_end: bool = False,
     figures: Figures | None = None,
+    stream: Stream | None = None,
 ) -> TableReading:
     """One statutory table from the elements of its section (in reading order).
 
+    ``version`` is the one to read it in when its labels fit both (the report's).
     ``figures`` are what the narrative states for cells (dotted key → value and sentence):
     where the text allows a cell more than one reading, a stated figure may decide it.
+    ``stream`` is the elements' stream, when the caller has built it.
     """
-    stream = Stream.build(elements)
+    if stream is None:
+        stream = Stream.build(elements)
     detected, evidence = detect_version(stream, key)
     chosen: FormatVersion = detected or version or "2021"
     definition = table_def(key, chosen)

@@ -123,6 +123,7 @@ def is_debris(token: Token, vocabulary: frozenset[str]) -> bool:
 def distinctive_labels(key: TableKey) -> dict[FormatVersion, tuple[str, ...]]:
     """Labels only one version of a table has, folded: how the version is told apart."""
     labels: dict[FormatVersion, set[str]] = {}
+    groups: dict[FormatVersion, set[str]] = {}
     for version in FORMAT_VERSIONS:
         definition = table_def(key, version)
         found: set[str] = set()
@@ -130,9 +131,12 @@ def distinctive_labels(key: TableKey) -> dict[FormatVersion, tuple[str, ...]]:
             found.add(fold(row.label.zh))
             found.update(fold(c.label.zh) for c in row.columns)
         labels[version] = found
+        groups[version] = {fold(g.zh) for row in definition.rows for g in row.groups}
     out: dict[FormatVersion, tuple[str, ...]] = {}
     for version in FORMAT_VERSIONS:
-        others = set().union(*(labels[v] for v in FORMAT_VERSIONS if v != version))
+        # A label the other version prints too, as a row or as a group over rows, tells
+        # nothing: （六）其他处理 is a row in 2019 and heads three rows in 2021.
+        others = set().union(*(labels[v] | groups[v] for v in FORMAT_VERSIONS if v != version))
         out[version] = tuple(sorted(labels[version] - others))
     return out
 
@@ -173,3 +177,62 @@ def uncovered(text: str, ranges: list[tuple[int, int]]) -> str:
         if lo < hi:
             chars[lo:hi] = " " * (hi - lo)
     return "".join(chars)
+
+
+#: How alike a printed label must be to the statute's for a row the text lacks (the share of
+#: characters in common, difflib's ratio): 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开
+#: is 0.89.
+MISPRINT_LIKENESS = 0.75
+
+#: The longest stretch of a cell that can be a label: a number (2.) and no digits after it.
+_LABEL_LIKE = re.compile(r"(?:\d{1,2}[.、])?[^\d]{3,}")
+_NUMBER = re.compile(r"^\d{1,2}[.、]")
+
+
+def misprinted_rows(
+    stream: Stream,
+    definition: TableDef,
+    found: dict[str, Match],
+    matches: Sequence[Match],
+) -> list[tuple[Match, str]]:
+    """Rows whose label is printed with characters missing or changed, found where the
+    statute puts them: a row whose neighbours' labels are both found, the only row missing
+    between them, whose place holds exactly one text alike to its label (its number, if it
+    has one, the same).  Each with the text as printed."""
+    import difflib
+
+    rows = definition.rows
+    out: list[tuple[Match, str]] = []
+    for i, row in enumerate(rows):
+        if row.key in found or i == 0 or i + 1 >= len(rows):
+            continue
+        before, after = found.get(rows[i - 1].key), found.get(rows[i + 1].key)
+        if before is None or after is None or before.end >= after.start:
+            continue
+        label = fold(row.label.zh)
+        number = _NUMBER.match(label)
+        # (A column's label inside the text, 其他 in 2.其他法律…, does not make it taken.)
+        taken = [
+            (m.start, m.end)
+            for m in matches
+            if m.kind in ("row", "group") and m.end > before.end and m.start < after.start
+        ]
+        candidates = []
+        first = stream.at(before.end)[0] if before.end < len(stream.folded) else len(stream.texts)
+        for cell in range(first, len(stream.texts)):
+            start = stream.starts[cell]
+            if start >= after.start:
+                break
+            end = stream.starts[cell + 1] if cell + 1 < len(stream.texts) else len(stream.folded)
+            for piece in _LABEL_LIKE.finditer(stream.folded[start:end]):
+                lo, hi = start + piece.start(), start + piece.end()
+                if lo < before.end or hi > after.start or any(a < hi and lo < b for a, b in taken):
+                    continue
+                text = piece.group()
+                if number and not text.startswith(number.group()):
+                    continue
+                if difflib.SequenceMatcher(None, text, label).ratio() >= MISPRINT_LIKENESS:
+                    candidates.append((Match(lo, hi, "row", row.key), text))
+        if len(candidates) == 1:
+            out.append(candidates[0])
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -23,16 +23,20 @@ from govinfo.assemble.tables.labels import (
     covered,
     is_debris,
     label_vocabulary,
+    misprinted_rows,
     uncovered,
 )
 from govinfo.assemble.tables.resolve import (
+    Budget,
     Decision,
+    Exhausted,
     Figures,
     Slot,
     Span,
     candidate_values,
     decide,
     iter_readings,
+    readings,
     show,
 )
 from govinfo.assemble.tables.stream import Stream, pieces, span_of
@@ -389,6 +393,26 @@ def read_rows(
             position = chosen.end
     if not row_matches:
         return None
+    notes: list[ReadingNote] = []
+    misprints = misprinted_rows(stream, definition, row_matches, matches)
+    for misprint, printed in misprints:
+        row = definition.row(misprint.key)
+        row_matches[row.key] = misprint
+        notes.append(
+            ReadingNote(
+                f"{row.label.zh}: its label is printed {printed!r}; it stands where the format "
+                "puts this row, the only one missing between its neighbours",
+                keys=_keys(definition, slots_of((row,))),
+                source=stream.sources[stream.at(misprint.start)[0]],
+                message_zh=f"{row.label.zh}：标签印作“{printed}”；位于法定格式此行的位置，"
+                "是前后两行之间唯一缺少的一行",
+            )
+        )
+    if misprints:
+        inside = {
+            m for m in matches for p, _ in misprints if p.start <= m.start and m.end <= p.end
+        }
+        matches = sorted([*(m for m in matches if m not in inside), *(m for m, _ in misprints)])
     vocabulary = label_vocabulary(definition)
     values: dict[str, Values] = {}
     used_rows: set[int] = set()
@@ -413,8 +437,29 @@ def read_rows(
         first_cell = min(first_cell, label_cell)
         last_cell = max(last_cell, used)
         last_row = row
+    for group, members, match in _groups_as_rows(definition, row_matches, matches):
+        at = bisect.bisect_left(boundaries, match.end)
+        end = boundaries[at] if at < len(boundaries) else len(stream.folded)
+        tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
+        found = read_values(slots_of(members[:1]), tokens)
+        if found.empty:
+            continue
+        for member, read in zip(members, _group_cells(group, members, found), strict=True):
+            values[member.key] = Values(found.text, read)
+        used_rows |= rows
+        last_cell = max(last_cell, used)
+        notes.append(
+            ReadingNote(
+                f"{group}: printed as one row, as the 2019 format has it; its values are the "
+                "sums of its rows: a 0 makes each of them 0, any other value leaves them "
+                "unreadable",
+                keys=_keys(definition, slots_of(members)),
+                source=stream.sources[stream.at(match.start)[0]],
+                message_zh=f"{group}：印作一行（2019 年格式的印法）；其数值为所辖各行之和："
+                "为 0 则各行均为 0，否则各行无法识读",
+            )
+        )
     first_cell, last_cell = table_bounds(stream, matches, first_cell, last_cell, vocabulary)
-    notes: list[ReadingNote] = []
     empty = [
         r
         for r in definition.rows
@@ -476,6 +521,75 @@ def read_rows(
         span_of(stream, first_cell, last_cell),
         cut_after,
     )
+
+
+def _groups_as_rows(
+    definition: TableDef, found: Mapping[str, Match], matches: Sequence[Match]
+) -> Iterator[tuple[str, tuple[RowDef, ...], Match]]:
+    """Groups of rows printed as one row under the group's label (（六）其他处理 with seven
+    values, as the 2019 format prints it): groups none of whose rows' labels is found, whose
+    own label is."""
+    members: dict[str, list[RowDef]] = {}
+    for row in definition.rows:
+        if row.groups:
+            members.setdefault(row.groups[-1].zh, []).append(row)
+    for group, rows in members.items():
+        if len(rows) < 2 or any(r.key in found for r in rows):
+            continue
+        match = next((m for m in matches if m.kind == "group" and m.key == group), None)
+        if match is not None:
+            yield group, tuple(rows), match
+
+
+def _group_cells(
+    group: str, members: Sequence[RowDef], found: Values
+) -> Iterator[tuple[Cell, ...]]:
+    """The cells of a group's rows from the group's own values (their sums): 0 where the
+    sum is 0, counts being never negative; unreadable where it is more; blank where blank.
+    Values run together (``0000000``) are split where only one split fits the row identity
+    (which the sums keep)."""
+    printed = found.cells
+    if printed is None and found.span is not None:
+        printed = _only_reading(found.span)
+    for member in members:
+        out: list[Cell] = []
+        for index, column in enumerate(member.columns):
+            cell = printed[index] if printed is not None else None
+            value = number(cell) if cell is not None else None
+            if cell is None:
+                out.append(Unreadable(found.text, f"{group}: printed as one row, not read"))
+            elif isinstance(cell, NotReported):
+                out.append(cell)
+            elif value == 0:
+                zero = run_of("0")
+                assert zero is not None
+                out.append(
+                    cell_of(column, zero, cell.raw or "0", cell.source, decided_by="arithmetic")
+                )
+            else:
+                shown = cell.raw if cell.raw is not None else found.text
+                out.append(
+                    Unreadable(
+                        shown,
+                        f"{group}: printed as one row, its rows together {shown}",
+                        source=cell.source,
+                    )
+                )
+        yield tuple(out)
+
+
+def _only_reading(span: Span) -> tuple[Cell, ...] | None:
+    """The span's cells when its digits can be read one way only, with the row identity."""
+    try:
+        plain = readings(span, Budget(), row_rules=False)
+        if len(plain) == 1:  # the digits allow no other reading
+            return _decided_cells(span, Decision(plain[0], "the only split"))
+        ruled = readings(span, Budget(), row_rules=True)
+    except Exhausted:
+        return None
+    if len(ruled) != 1:
+        return None
+    return _decided_cells(span, Decision(ruled[0], "the only split that balances", "arithmetic"))
 
 
 def place_orphans(
