@@ -22,6 +22,7 @@ from govinfo.errors import (
     UnknownDocumentError,
     WordError,
 )
+from govinfo.limits import Limits
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
 from govinfo.model.documents import (
     AnnualReport,
@@ -91,6 +92,7 @@ __all__ = [
     "KeyPoints",
     "KeyPointsMetadata",
     "LimitError",
+    "Limits",
     "LoaderSpec",
     "Location",
     "Metadata",

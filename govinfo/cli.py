@@ -20,6 +20,7 @@ from typing import IO, ClassVar
 from govinfo import pipeline as api
 from govinfo.checks import suspect_cells
 from govinfo.errors import GovinfoError, InputError
+from govinfo.limits import Limits, applied
 from govinfo.model.documents import Document
 from govinfo.model.findings import Finding, Status
 from govinfo.plugin.registry import Registry, default_registry
@@ -56,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
             help="the reader to use (default: chosen from the content)",
         )
         sub.add_argument("--kind", choices=DOCUMENT_KINDS, help="the kind of document expected")
+        sub.add_argument(
+            "--limit",
+            action="append",
+            default=[],
+            metavar="NAME=N",
+            help="raise or lower a limit on what one document may hold (input_bytes, "
+            "text_chars, tables, cells, depth); see the README",
+        )
 
     render = commands.add_parser(
         "render",
@@ -137,8 +146,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(path: str, args: argparse.Namespace, registry: Registry) -> Document:
-    source = Source.from_path(path)
-    return api.read(source, reader=args.reader, kind=args.kind, registry=registry)
+    bounds = Limits().with_options(args.limit)
+    with applied(bounds):
+        source = Source.from_path(path)
+    return api.read(source, reader=args.reader, kind=args.kind, registry=registry, limits=bounds)
 
 
 def _default_reporter(registry: Registry, stream: IO[str]) -> str:
@@ -176,6 +187,11 @@ def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool
             with open(target, "wb") as stream:  # a device or a pipe: written as it is
                 stream.write(data)
             return
+        for parent in (target.parent, *target.parent.parents):
+            if parent.exists():
+                if not parent.is_dir():
+                    raise InputError(f"{target}: cannot be written ({parent} is a file)")
+                break
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except InputError:
@@ -193,6 +209,13 @@ def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a parent that is a file: not a folder; _write says why
+        return False
 
 
 def _umask() -> int:
@@ -236,7 +259,7 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
     folder: Path | None = None
     if args.output:
         out = Path(args.output)
-        if len(args.files) > 1 or out.is_dir() or args.output.endswith(("/", os.sep)):
+        if len(args.files) > 1 or _is_dir(out) or args.output.endswith(("/", os.sep)):
             folder = out
     targets = _targets(args.files, folder, spec.suffix) if folder is not None else {}
     terminal = args.output is None and sys.stdout.isatty()

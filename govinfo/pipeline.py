@@ -26,7 +26,8 @@ from govinfo.errors import (
     ReporterNotFoundError,
     SchemaError,
 )
-from govinfo.layout import Layout
+from govinfo.layout import Grid, Layout, TextBlock
+from govinfo.limits import Limits, applied, current, exceeded
 from govinfo.model.documents import Document, Origin
 from govinfo.model.findings import Finding
 from govinfo.plugin.registry import Registry, default_registry
@@ -67,6 +68,10 @@ def layout_of(source: Source, spec: ReaderSpec) -> tuple[Layout, Origin]:
     if not spec.binary:
         declared = spec.charset(source.data) if spec.charset is not None else None
         decoded = decode(source.data, declared, name=source.name)
+        most = current().text_chars
+        if len(decoded.text) > most:
+            name = source.name or "the input"
+            raise exceeded(name, len(decoded.text), "characters", "text_chars", most)
     layout = spec.layout(source, decoded)
     origin = Origin(
         location=source.name,
@@ -82,16 +87,32 @@ def read(
     reader: str | None = None,
     kind: DocumentKind | None = None,
     registry: Registry | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read one document.
 
     ``source`` is a path (``pathlib.Path`` or any os.PathLike), the document's bytes, its text
     as a ``str``, or a :class:`Source`.  ``reader`` names the reader to use (else the most
     confident one is chosen from the content); ``kind`` asks for a kind of document, and a
-    document of another kind is an error.  Errors are :class:`GovinfoError` subclasses.
+    document of another kind is an error.  ``limits`` are what the document may hold
+    (:class:`govinfo.Limits`, the defaults when None): beyond them it is refused with a
+    :class:`LimitError`.  Errors are :class:`GovinfoError` subclasses.
     """
-    registry = registry or default_registry()
+    with applied(limits) as bounds:
+        return _read(source, reader, kind, registry or default_registry(), bounds)
+
+
+def _read(
+    source: SourceLike,
+    reader: str | None,
+    kind: DocumentKind | None,
+    registry: Registry,
+    bounds: Limits,
+) -> Document:
     src = as_source(source)
+    name = src.name or "the input"
+    if len(src.data) > bounds.input_bytes:
+        raise exceeded(name, len(src.data), "bytes", "input_bytes", bounds.input_bytes)
     if not src.data.strip():
         raise InputError(f"{src.name or 'the input'}: is empty")
     spec = registry.reader(reader) if reader else registry.choose_reader(src)
@@ -103,6 +124,7 @@ def read(
                 raise SchemaError(f"{src.name or 'the input'}: {exc}") from None
         else:
             layout, origin = layout_of(src, spec)
+            _within(layout, name, bounds)
             document = assemble(layout, origin, kind)
     except GovinfoError:
         raise
@@ -118,6 +140,25 @@ def read(
             f"{src.name or 'the input'}: reads as a {document.kind}, not a {kind}"
         )
     return document
+
+
+def _within(layout: Layout, name: str, bounds: Limits) -> None:
+    """Refuse a layout beyond the limits before it is assembled: its text, its tables, the
+    cells of each."""
+    chars = tables = 0
+    for block in layout.blocks:
+        if isinstance(block, TextBlock):
+            chars += len(block.text)
+        elif isinstance(block, Grid):
+            tables += 1
+            cells = sum(map(len, block.rows))
+            if cells > bounds.cells:
+                raise exceeded(f"{name}: a table", cells, "cells", "cells", bounds.cells)
+            chars += sum(len(c.text) for row in block.rows for c in row)
+    if tables > bounds.tables:
+        raise exceeded(name, tables, "tables", "tables", bounds.tables)
+    if chars > bounds.text_chars:
+        raise exceeded(name, chars, "characters of text", "text_chars", bounds.text_chars)
 
 
 def check(document: Document, *, registry: Registry | None = None) -> tuple[Finding, ...]:

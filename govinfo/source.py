@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import PurePath
 
 import attrs
 
-from govinfo.errors import InputError
+from govinfo import limits
+from govinfo.errors import GovinfoError, InputError
 from govinfo.model import _validators as v
 from govinfo.statute import DocumentKind
-
-#: Inputs larger than this are refused rather than read into memory.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
 @attrs.frozen
@@ -37,30 +36,50 @@ class Source:
 
     @classmethod
     def from_path(cls, path: str | os.PathLike[str]) -> Source:
-        """The bytes of a file, or of standard input for ``-``."""
+        """The bytes of a file, or of standard input for ``-``: at most the ``input_bytes``
+        limit (:mod:`govinfo.limits`), and only from a regular file (a FIFO or a device
+        would block or never end)."""
         name = os.fspath(path)
+        most = limits.current().input_bytes
         try:
             if name == "-":
-                data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+                data = sys.stdin.buffer.read(most + 1)
             else:
-                size = os.stat(name).st_size
-                if size > MAX_INPUT_BYTES:
+                status = os.stat(name)
+                if stat.S_ISDIR(status.st_mode):
+                    raise InputError(f"{name}: is a folder, not a document")
+                if not stat.S_ISREG(status.st_mode):
                     raise InputError(
-                        f"{name}: {size} bytes, more than the {MAX_INPUT_BYTES} a document may have"
+                        f"{name}: not a regular file ({_file_kind(status.st_mode)}); "
+                        "give a file, or - for standard input"
                     )
+                if status.st_size > most:
+                    raise limits.exceeded(name, status.st_size, "bytes", "input_bytes", most)
                 with open(name, "rb") as handle:
-                    data = handle.read(MAX_INPUT_BYTES + 1)
-        except InputError:
+                    data = handle.read(most + 1)
+        except GovinfoError:
             raise
         except OSError as exc:
             raise InputError(f"{name}: {exc.strerror or exc}") from None
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(f"{name}: more than the {MAX_INPUT_BYTES} bytes a document may have")
+        if len(data) > most:
+            raise limits.exceeded(name, len(data), "bytes or more", "input_bytes", most)
         return cls(data, name)
 
     @classmethod
     def from_text(cls, text: str, name: str | None = None) -> Source:
         return cls(text.encode("utf-8"), name, media_type="text/plain; charset=utf-8")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 #: What the first bytes of a file say it is, for formats no text reader reads.

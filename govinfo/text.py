@@ -6,6 +6,7 @@ without touching the text kept as evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -107,3 +108,30 @@ def language_of(texts: Iterable[str], limit: int = 5000) -> Literal["zh", "en"]:
             break
         chinese += run.end() - run.start()
     return "zh" if chinese >= needed else "en"
+
+
+#: The most digits a number read from a document may have: a count, a year or a document
+#: number that long is none (and Python refuses to convert 4,301 digits or more).
+MAX_NUMBER_DIGITS = 18
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def small_int(text: str, most: int = MAX_NUMBER_DIGITS) -> int | None:
+    """The number ASCII or full-width digits write, or None: other characters (², ⑤, 𝟓,
+    Arabic-Indic digits), or more than ``most`` digits."""
+    digits = text.strip().translate(_FULL_WIDTH_DIGITS)
+    if not digits or len(digits) > most or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(digits)
+
+
+def safe_date(year: str | int, month: str | int, day: str | int) -> dt.date | None:
+    """The date, or None for one that does not exist (2022-02-30, month 13, year 0)."""
+    parts = [p if isinstance(p, int) else small_int(p, 4) for p in (year, month, day)]
+    if any(p is None for p in parts):
+        return None
+    try:
+        return dt.date(*parts)  # type: ignore[arg-type]
+    except ValueError:
+        return None

@@ -16,7 +16,7 @@ import attrs
 from govinfo.layout import Grid, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.statute import ANNUAL_REPORT_SECTIONS, TABLE_MARKERS, ZH_NUMERALS, SectionDef
-from govinfo.text import ENGLISH_NUMBERS, fold, fold_cell, fold_with_map
+from govinfo.text import ENGLISH_NUMBERS, fold, fold_cell, fold_with_map, small_int
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _EN_HEADING = re.compile(r"^\s*([ivx]+|\d+|[a-z]+)\s*[.,、:)]\s*(.+)$", re.I)
@@ -91,11 +91,7 @@ def _en_heading(text: str, section: SectionDef) -> bool:
     if not match:
         return False
     numeral, rest = match.group(1).lower(), match.group(2).lower()
-    value = (
-        _ROMAN.get(numeral)
-        or ENGLISH_NUMBERS.get(numeral)
-        or (int(numeral) if numeral.isdigit() else 0)
-    )
+    value = _ROMAN.get(numeral) or ENGLISH_NUMBERS.get(numeral) or (small_int(numeral, 2) or 0)
     if value != section.number:
         return False
     return any(all(word in rest for word in group) for group in section.keywords_en)

@@ -18,6 +18,7 @@ import attrs
 from govinfo.assemble.noise import chrome_reason, strip_spam
 from govinfo.layout import Layout, TextBlock
 from govinfo.model.documents import (
+    YEARS,
     Deadline,
     DocumentNumber,
     DroppedText,
@@ -29,7 +30,7 @@ from govinfo.model.documents import (
     Task,
 )
 from govinfo.model.narrative import Paragraph
-from govinfo.text import chinese_number, language_of
+from govinfo.text import chinese_number, language_of, safe_date, small_int
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -59,14 +60,9 @@ def _date(text: str) -> dt.date | None:
         match = pattern.search(text)
         if match is None:
             continue
-        try:
-            if order == "mdy":
-                return dt.date(
-                    int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))
-                )
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return None
+        if order == "mdy":
+            return safe_date(match.group(3), _MONTHS[match.group(1).lower()], match.group(2))
+        return safe_date(match.group(1), match.group(2), match.group(3))
     return None
 
 
@@ -95,9 +91,9 @@ def deadlines(text: str) -> tuple[Deadline, ...]:
             if how == "date":
                 found.append(Deadline(words, date=_date(match.group(1))))
             elif how == "year_end":
-                found.append(Deadline(words, date=dt.date(int(match.group(1)), 12, 31)))
-            else:
-                found.append(Deadline(words, working_days=int(match.group(1))))
+                found.append(Deadline(words, date=safe_date(match.group(1), 12, 31)))
+            elif days := small_int(match.group(1)):
+                found.append(Deadline(words, working_days=days))
     return tuple(found)
 
 
@@ -206,12 +202,11 @@ def assemble_key_points(layout: Layout, origin: Origin) -> KeyPoints:
     for i, line in enumerate(lines):
         iso = _ISO_DATE.match(line.text)
         if iso and published is None:
-            published = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            published = safe_date(iso.group(1), iso.group(2), iso.group(3))
         found = _NUMBER_EN.search(line.text) or _NUMBER_ZH.search(line.text)
-        if found and number is None:
-            number = DocumentNumber(
-                found.group(0), found.group(1), int(found.group(2)), int(found.group(3))
-            )
+        year, serial = (small_int(found.group(g)) if found else None for g in (2, 3))
+        if found and number is None and year is not None and year in YEARS and serial:
+            number = DocumentNumber(found.group(0), found.group(1), year, serial)
             number_at = i
     start = number_at if number_at is not None else 0
     # The notice: addressees, text, issuer, date; then the title of the key points.
@@ -273,7 +268,7 @@ def assemble_key_points(layout: Layout, origin: Origin) -> KeyPoints:
         if part_match and len(text) <= 120 and not text.rstrip().endswith(("。", ".")):
             close_part()
             marker = part_match.group(1)
-            number_value = int(marker) if marker.isdigit() else (chinese_number(marker) or 1)
+            number_value = small_int(marker) or chinese_number(marker) or 1
             part = (
                 number_value,
                 f"{marker}." if marker.isdigit() else f"{marker}、",
@@ -282,7 +277,7 @@ def assemble_key_points(layout: Layout, origin: Origin) -> KeyPoints:
             continue
         if task_match and part is not None:
             marker = task_match.group(1)
-            number_value = int(marker) if marker.isdigit() else (chinese_number(marker) or 1)
+            number_value = small_int(marker) or chinese_number(marker) or 1
             who, rest = responsibility(task_match.group(2))
             lead, body = _lead(rest)
             tasks.append(

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 import attrs
 
 from govinfo.layout import LayoutBlock, TextBlock
+from govinfo.model.documents import YEARS
 from govinfo.statute import TITLE_ENDINGS
+from govinfo.text import safe_date, small_int
 
 _ENDING = TITLE_ENDINGS["annual_report"]
 _TITLE_A = re.compile(
@@ -40,10 +42,8 @@ def _date(text: str) -> dt.date | None:
     match = _DATE.search(text)
     if match is None:
         return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    year, month, day = match.groups()
+    return safe_date(year, month, day)
 
 
 @attrs.frozen
@@ -74,7 +74,10 @@ def title_of(header: dict[str, str], preamble: Sequence[LayoutBlock]) -> Title:
             if match is None:
                 continue
             agency = _LEAD_IN.sub("", match.group("agency").strip()).strip()
-            return Title(match.group(0).strip(), agency or None, int(match.group("year")), used)
+            year = small_int(match.group("year"), 4)
+            return Title(
+                match.group(0).strip(), agency or None, year if year in YEARS else None, used
+            )
     return Title(None, None, None, ())
 
 
@@ -84,7 +87,8 @@ def period_year(texts: Sequence[str]) -> int | None:
     for text in texts:
         match = _PERIOD.search(text)
         if match is not None:
-            return int(next(g for g in match.groups() if g))
+            year = small_int(next(g for g in match.groups() if g), 4)
+            return year if year in YEARS else None
     return None
 
 

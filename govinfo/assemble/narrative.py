@@ -11,7 +11,7 @@ from govinfo.layout import TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.statute import ZH_NUMERALS
-from govinfo.text import ENGLISH_NUMBERS, chinese_number
+from govinfo.text import ENGLISH_NUMBERS, chinese_number, small_int
 
 _LEVEL1 = re.compile(
     r"^\s*(?P<marker>[（(]\s*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2}|[A-Ha-h])\s*[）)])\s*"
@@ -27,7 +27,7 @@ def _number(token: str) -> int:
     """An item's number: 3, 三, c (third letter) or an English ordinal word."""
     token = token.strip().lower()
     if token.isdigit():
-        return int(token)
+        return small_int(token, 3) or 0
     if len(token) == 1 and "a" <= token <= "h":
         return ord(token) - ord("a") + 1
     if token in ENGLISH_NUMBERS:

@@ -25,6 +25,7 @@ from govinfo.model.documents import (
     RuleOfLawSection,
 )
 from govinfo.statute import FACT_PATTERNS, RULE_OF_LAW_SECTIONS, TITLE_ENDINGS
+from govinfo.text import small_int
 
 _TITLE = re.compile(
     r"(?P<agency>[\u4e00-\u9fa5（）()]{2,40}?)\s*(?P<year>20\d\d)\s*年度?\s*"
@@ -54,7 +55,9 @@ def _facts(blocks: Sequence[TextBlock]) -> tuple[Fact, ...]:
                 match = fact.pattern.search(sentence)
                 if match is None:
                     continue
-                value = int(match.group(1))
+                value = small_int(match.group(1))
+                if value is None:
+                    continue
                 if (kind, value) in seen:
                     continue
                 seen.add((kind, value))

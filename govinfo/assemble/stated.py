@@ -9,6 +9,7 @@ from govinfo.layout import TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.model.documents import StatedFigure
 from govinfo.statute import STATED_FIGURES
+from govinfo.text import small_int
 
 
 def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
@@ -22,7 +23,8 @@ def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
             if key in found or not any(word in block.text for word in figure.words):
                 continue
             match = figure.pattern.search(block.text)
-            if match is None:
+            value = small_int(match.group(1)) if match is not None else None
+            if match is None or value is None:
                 continue
             clause_start = max(block.text.rfind(p, 0, match.start()) for p in "。；，,") + 1
             clause_end = min(
@@ -33,6 +35,6 @@ def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
             if source is not None and source.offset is not None:
                 source = SourceRef(line=source.line, offset=source.offset + match.start())
             found[key] = StatedFigure(
-                key, int(match.group(1)), block.text[clause_start:clause_end].strip(), source=source
+                key, value, block.text[clause_start:clause_end].strip(), source=source
             )
     return tuple(found.values())

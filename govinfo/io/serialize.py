@@ -688,6 +688,47 @@ def dumps(document: Document) -> str:
     return json.dumps(to_dict(document), ensure_ascii=False, indent=2) + "\n"
 
 
+#: The most digits an integer in govinfo's JSON may have (a count is far shorter; Python
+#: refuses to convert 4,301 digits or more).
+_JSON_INT_DIGITS = 30
+
+
+class _Refused(str):
+    """What the JSON parser found that no document may hold, for the path-naming check."""
+
+    __slots__ = ()
+
+
+def _json_int(text: str) -> int | _Refused:
+    if len(text.lstrip("-")) > _JSON_INT_DIGITS:
+        return _Refused(f"an integer of {len(text.lstrip('-'))} digits")
+    return int(text)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        out[key] = _Refused(f"the key {key!r} given twice") if key in out else value
+    return out
+
+
+def _refuse_unwritable(data: Any, path: str) -> None:
+    """Refuse, naming the path, what the parser marked and strings no UTF-8 can hold (a lone
+    surrogate such as "\\ud800", which would load and then fail to render)."""
+    if isinstance(data, _Refused):
+        raise SchemaError(f"{path}: {data}")
+    if isinstance(data, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in data):
+            raise SchemaError(f"{path}: a lone surrogate in a string (not Unicode text)")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_unwritable(key, path)
+            _refuse_unwritable(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _refuse_unwritable(value, f"{path}[{index}]")
+
+
 def loads(text: str | bytes) -> Document:
     """A document from JSON text; raises SchemaError naming the path of what is wrong."""
     if isinstance(text, bytes):
@@ -696,7 +737,10 @@ def loads(text: str | bytes) -> Document:
         except UnicodeDecodeError as exc:
             raise SchemaError(f"$: not UTF-8 JSON ({exc.reason} at byte {exc.start})") from None
     try:
-        data = json.loads(text, parse_float=_JSONFloat)
+        data = json.loads(
+            text, parse_float=_JSONFloat, parse_int=_json_int, object_pairs_hook=_json_object
+        )
+        _refuse_unwritable(data, "$")
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"$: not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"

@@ -36,8 +36,12 @@ _opt_source = attrs.field(default=None, validator=v.optional(SourceRef), kw_only
 _no_blocks = attrs.field(default=(), validator=check_blocks, kw_only=True)
 
 
+#: The years a document may be for or of.
+YEARS = range(1990, 2101)
+
+
 def _year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (type(value) is not int or not 1990 <= value <= 2100):
+    if value is not None and (type(value) is not int or value not in YEARS):
         v.fail(instance, attribute, "a year between 1990 and 2100 or None", value)
 
 

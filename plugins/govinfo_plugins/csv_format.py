@@ -6,12 +6,18 @@ Chinese labels exactly as the format prints them, ``key`` the stable dotted key,
 text the value was read from, ``decided_by`` what decided a value the text alone does not
 (``arithmetic``, ``narrative``, ``previous_year``).  ``bom=True`` starts the file with a
 byte-order mark, for Excel.
+
+A text field that a spreadsheet would take for a formula (beginning with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return, and not a plain number such as ``-3``) is written with a
+``'`` before it, as the OWASP guidance on CSV injection advises: a crawled page's
+``=HYPERLINK(…)`` shows as text.  :func:`rows` gives the fields as they are.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 
 from govinfo.model.documents import AnnualReport, Document
@@ -60,13 +66,24 @@ def rows(document: Document) -> list[dict[str, str]]:
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9.,]*")
+
+
+def neutralised(text: str) -> str:
+    """The field as a spreadsheet shows it as text: a ``'`` before what would be a formula."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def render(document: Document, findings: tuple[Finding, ...], options: Options) -> str:
     buffer = io.StringIO()
     if options.get("bom"):
         buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(document))
+    writer.writerows({k: neutralised(v) for k, v in row.items()} for row in rows(document))
     return buffer.getvalue()
 
 
@@ -84,4 +101,4 @@ def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None
     )
 
 
-__all__ = ["COLUMNS", "Table", "rows"]
+__all__ = ["COLUMNS", "Table", "neutralised", "rows"]

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 import lxml.etree
 from lxml.etree import _Element
 
+from govinfo import limits
 from govinfo.decode import Decoded, looks_binary
-from govinfo.errors import DecodeError
+from govinfo.errors import DecodeError, LimitError
 from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.plugin.specs import ReaderSpec, hookimpl
@@ -40,7 +41,7 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _TAG = re.compile(rb"<(?:body|div|p[ >]|table|meta)")  # (in a lower-cased head)
 _SPAN_LIMIT = 1000
-_SPAN = re.compile(r"\s*(\d+)")
+_SPAN = re.compile(r"\s*([0-9]+)")
 _LABELS = tuple(
     fold(label)
     for section in ANNUAL_REPORT_SECTIONS
@@ -55,14 +56,13 @@ def declared_charset(data: bytes) -> str | None:
 
 def _span(value: str | None) -> int:
     """A rowspan/colspan as printed (``2;``, ``0``, ``999999``) made sane: 1 to 1000."""
-    if not value:
-        return 1
-    if value.isdigit():
-        return max(1, min(int(value), _SPAN_LIMIT))
-    match = _SPAN.match(value)
+    match = _SPAN.match(value or "")
     if match is None:
         return 1
-    return max(1, min(int(match.group(1)), _SPAN_LIMIT))
+    digits = match.group(1).lstrip("0")  # ASCII digits: "²" and the like are no span
+    if len(digits) > len(str(_SPAN_LIMIT)):
+        return _SPAN_LIMIT
+    return max(1, min(int(digits or "0"), _SPAN_LIMIT))
 
 
 def _source(element: _Element) -> SourceRef | None:
@@ -310,6 +310,7 @@ def to_layout(text: str, *, location: str | None = None, utf8: bytes | None = No
         ) from None
     if root is None:
         raise DecodeError(f"{location or 'the input'}: not HTML that can be parsed (no document)")
+    _within_depth(root, parser, location or "the input")
     title = root.findtext(".//title") or ""
     for br in root.iter("br"):
         _set(br, "tail", "\n" + (br.tail or ""))
@@ -336,6 +337,26 @@ def to_layout(text: str, *, location: str | None = None, utf8: bytes | None = No
         node = parent
     header = (("标题", title.strip()),) if title.strip() else ()
     return Layout(tuple(_blocks(container)), header=header, dropped=tuple(dropped))
+
+
+def _within_depth(root: _Element, parser: lxml.etree.HTMLParser, location: str) -> None:
+    """Refuse a page nested deeper than the ``depth`` limit: the parser drops what lies below
+    its own depth (256), and a page read without it would say something false about it."""
+    most = limits.current().depth
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise LimitError(
+            f"{location}: elements nested {limits.PARSER_DEPTH} deep or more, deeper than the "
+            f"HTML parser reads (the limit depth is at most {limits.PARSER_DEPTH}); what lies "
+            "below would be lost"
+        )
+    if most >= limits.PARSER_DEPTH:
+        return
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest > most:
+        raise limits.exceeded(f"{location}: elements nested", deepest, "deep", "depth", most)
 
 
 def _set(element: _Element, name: str, text: str) -> None:
