@@ -21,7 +21,6 @@ import attrs
 from govinfo.layout import Grid, GridCell, Layout, LayoutBlock, TextBlock
 from govinfo.statute import ANNUAL_REPORT_SECTIONS, KIND_LABELS, RULE_OF_LAW_SECTIONS, TABLES
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 #: Pinyin a mirror injects right after a character: (wen), （zhāng）.
 PINYIN = re.compile("[(（](?<=[\u4e00-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
@@ -30,15 +29,22 @@ def is_traditional(texts: Iterable[str], sample: int = 4000) -> bool:
     """Whether the text is written in Traditional characters: more than one in ten of its
     Chinese characters lie outside GB 2312, the Simplified standard set (a name's rare
     character does not make a text Traditional)."""
-    seen = outside = 0
+    chinese: list[str] = []
+    seen = 0
     for text in texts:
-        for match in _CJK.finditer(text):
-            seen += 1
-            if not match.group().encode("gb2312", "ignore"):
-                outside += 1
-            if seen >= sample:
-                return outside * 10 > seen
-    return seen > 0 and outside * 10 > seen
+        found = "".join(_CJK.findall(text))
+        chinese.append(found)
+        seen += len(found)
+        if seen >= sample:
+            break
+    letters = "".join(chinese)[:sample]
+    if not letters:
+        return False
+    inside = len(letters.encode("gb2312", "ignore")) // 2  # two bytes a character
+    return (len(letters) - inside) * 10 > len(letters)
+
+
+_CJK = re.compile("[\u4e00-\u9fff]+")
 
 
 @functools.lru_cache(maxsize=4)

@@ -116,6 +116,13 @@ def value_cell(column: ColumnDef, token: Token) -> Cell:
     raw = token.text.strip()
     if token.kind == "blank":
         return NotReported(token.text, source=token.source)
+    if column.kind is CellKind.COUNT and raw.isascii() and raw.isdigit():
+        # Most cells: a count in plain digits (what run_of and cell_of would make of it).
+        if len(raw) > MAX_DIGITS:
+            return Unreadable(
+                raw, f"more than {MAX_DIGITS} digits: not a count", source=token.source
+            )
+        return Count(int(raw), raw=raw, source=token.source)
     run = run_of(raw)
     if run is None:
         return Unreadable(raw, "not a number", source=token.source)
