@@ -236,3 +236,11 @@ def test_a_plugin_that_fails_loses_no_other_result(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{good}: 1 条说明" in result.stdout
     assert result.stderr.count("\n") == 1
+
+
+def test_displaced_rows_with_many_rows_open_are_not_a_long_search() -> None:
+    """A fuzzer's damaged copy of the Hongze PDF: six rows of values without labels while
+    most rows are open once made the placement try every permutation (more than 30 s)."""
+    damaged = Path(__file__).parent / "data" / "fuzz" / "displaced-rows-search.pdf"
+    report = govinfo.read(damaged)
+    assert isinstance(report, AnnualReport)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -590,6 +591,10 @@ def _only_reading(span: Span) -> tuple[Cell, ...] | None:
     return _decided_cells(span, Decision(ruled[0], "the only split that balances", "arithmetic"))
 
 
+#: The most ways of placing displaced rows of values that are weighed.
+PLACEMENTS = 5000
+
+
 def place_orphans(
     definition: TableDef, values: dict[str, Values], found: list[Orphan]
 ) -> tuple[dict[str, Values], ReadingNote] | None:
@@ -602,13 +607,18 @@ def place_orphans(
     if not found or not open_rows or len(found) > len(open_rows) or len(found) > 6:
         return None
 
-    def fits(orphan: Orphan, row: RowDef) -> bool:
-        label = fold("".join([*(g.zh for g in row.groups), row.label.zh]))
+    def fits(orphan: Orphan, label: str) -> bool:
         return not orphan.fragment or orphan.fragment in label
 
+    # The rows each orphan could be, and every way of giving them distinct rows: at most
+    # PLACEMENTS ways are weighed (more, and none is placed: the rows stay unreadable).
+    labels = {r.key: fold("".join([*(g.zh for g in r.groups), r.label.zh])) for r in open_rows}
+    choices = [[r for r in open_rows if fits(o, labels[r.key])] for o in found]
+    if math.prod(len(c) for c in choices) > PLACEMENTS:
+        return None
     solutions = []
-    for chosen in itertools.permutations(open_rows, len(found)):
-        if not all(fits(o, r) for o, r in zip(found, chosen, strict=True)):
+    for chosen in itertools.product(*choices):
+        if len({r.key for r in chosen}) < len(chosen):
             continue
         trial = dict(values)
         for orphan, row in zip(found, chosen, strict=True):
