@@ -805,18 +805,18 @@ for section in ANNUAL_REPORT_SECTIONS:
     body += p(section.heading, rpr="<w:b/>") + p("本年度情况如下。")
     if section.key == "applications":
         body += big_table_xml(10_000)
-for limits in (None, Limits(cells=100_000)):
-    for data in (big_table(10_000), package(body)):
-        try:
-            print(govinfo.read(Source(data, "big.docx"), limits=limits).kind)
-        except govinfo.GovinfoError as exc:
-            print(str(exc) if "\\n" not in str(exc) else "MORE THAN ONE LINE")
+runs = ((None, big_table(10_000)), (None, package(body)), (Limits(cells=100_000), package(body)))
+for limits, data in runs:
+    try:
+        print(govinfo.read(Source(data, "big.docx"), limits=limits).kind)
+    except govinfo.GovinfoError as exc:
+        print(str(exc) if "\\n" not in str(exc) else "MORE THAN ONE LINE")
 """
 
 
 def test_a_table_of_ten_thousand_rows_is_refused_or_read_within_memory() -> None:
-    """Beyond the cells limit, refused in one line; with the limit raised, read alone and in
-    a report's section 三 within 2 GB of memory."""
+    """Beyond the cells limit, refused in one line, alone and in a report's section 三; with
+    the limit raised, the report read within 2 GB of memory."""
     found = subprocess.run(
         [sys.executable, "-c", _BIG_TABLE_READ],
         capture_output=True, text=True, timeout=600, cwd=ROOT, check=True,
@@ -825,5 +825,4 @@ def test_a_table_of_ten_thousand_rows_is_refused_or_read_within_memory() -> None
     refused = "big.docx: a table: 92,000 cells, more than the limit cells=20,000"
     assert lines[0].startswith(refused)
     assert lines[1].startswith(refused)
-    assert lines[2].startswith("big.docx: no document of a known kind found")
-    assert lines[3] == "annual_report"
+    assert lines[2] == "annual_report"

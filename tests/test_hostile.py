@@ -85,7 +85,9 @@ def test_each_limit_refuses_in_one_line_naming_it_and_can_be_raised(tmp_path: Pa
     )
     with pytest.raises(LimitError, match=r"more than the limit text_chars=4,000,000"):
         govinfo.read(big)
-    assert isinstance(govinfo.read(big, limits=Limits(text_chars=5_000_000)), AnnualReport)
+    with pytest.raises(LimitError, match=r"more than the limit text_chars=1,000"):
+        govinfo.read(BEIJING, limits=Limits(text_chars=1000))
+    assert isinstance(govinfo.read(BEIJING, limits=Limits(text_chars=len(BEIJING))), AnnualReport)
     with pytest.raises(
         LimitError, match=r"the input: [0-9,]+ bytes, more than the limit input_bytes=1,000"
     ):
