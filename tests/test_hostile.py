@@ -246,3 +246,11 @@ def test_displaced_rows_with_many_rows_open_are_not_a_long_search() -> None:
     damaged = Path(__file__).parent / "data" / "fuzz" / "displaced-rows-search.pdf"
     report = govinfo.read(damaged)
     assert isinstance(report, AnnualReport)
+
+
+def test_a_pdf_whose_text_holds_half_a_surrogate_pair_reads_as_unicode() -> None:
+    """A fuzzer's damaged copy of the Hongze PDF whose text layer gives a lone surrogate: the
+    document read once held it, and its JSON could not be read back."""
+    damaged = Path(__file__).parent / "data" / "fuzz" / "lone-surrogate.pdf"
+    report = govinfo.read(damaged)
+    assert govinfo.loads(govinfo.dumps(report)) == report

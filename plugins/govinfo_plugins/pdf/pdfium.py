@@ -112,6 +112,12 @@ def _chars(page: _Handle, top: float, name: str) -> list[Char]:
         pdfium_c.FPDFText_ClosePage(text_page)
 
 
+def _char(code: int) -> str:
+    """A character PDFium gives by its code: U+FFFD for none, and for half of a surrogate
+    pair (a damaged file's text holds them alone; no Unicode text may)."""
+    return "\ufffd" if not code or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
+
+
 def _read_chars(text_page: _Handle, top: float) -> list[Char]:
     count = pdfium_c.FPDFText_CountChars(text_page)
     if count <= 0:
@@ -122,9 +128,7 @@ def _read_chars(text_page: _Handle, top: float) -> list[Char]:
         "utf-16-le", "replace"
     )
     if len(text) != count:  # surrogate pairs shift the indices: one call a character
-        text = "".join(
-            chr(pdfium_c.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count)
-        )
+        text = "".join(_char(pdfium_c.FPDFText_GetUnicode(text_page, i)) for i in range(count))
     left, right, bottom, top_ = (ctypes.c_double() for _ in range(4))
     refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top_))
     loose = pdfium_c.FS_RECTF()
