@@ -116,19 +116,14 @@ class Balance:
     missing: tuple[Term, ...] = ()
     unprinted: tuple[Term, ...] = ()
     derived: tuple[Term, ...] = ()
+    #: Whether cells are missing on the left side, on the right side.
+    missing_left: bool = False
+    missing_right: bool = False
 
     @property
     def difference(self) -> Number:
         """Right less left, over the cells with a value."""
         return self.right - self.left
-
-    @property
-    def missing_left(self) -> bool:
-        return any(t in self.equation.left for t in self.missing)
-
-    @property
-    def missing_right(self) -> bool:
-        return any(t in self.equation.right for t in self.missing)
 
     @property
     def required(self) -> Number:
@@ -184,12 +179,14 @@ def evaluate(
     sums: list[Number] = [0, 0]
     missing: list[Term] = []
     unprinted: list[Term] = []
+    sides = [False, False]
     for side, terms in enumerate((equation.left, equation.right)):
         for term in terms:
             found = values.get(term.row.key)
             value = None if found is None else found[term.index]
             if value is None:
                 missing.append(term)
+                sides[side] = True
                 if found is None and term.row.optional:
                     unprinted.append(term)
             else:
@@ -202,7 +199,9 @@ def evaluate(
         sums[1],
         tuple(missing),
         tuple(unprinted),
-        tuple(t for t in equation.terms if t.key in derived),
+        tuple(t for t in equation.terms if t.key in derived) if derived else (),
+        missing_left=sides[0],
+        missing_right=sides[1],
     )
 
 

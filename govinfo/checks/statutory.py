@@ -5,20 +5,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from govinfo.arithmetic import Balance, Term, derived_totals, unbalanced
 from govinfo.checks.locations import column_location, row_location, tables_to_check
+from govinfo.model.cells import Cell, Unreadable
 from govinfo.model.documents import AnnualReport, Document
 from govinfo.model.findings import Evidence, Finding, Severity, Status
 from govinfo.model.tables import Table
 from govinfo.statute import IDENTITIES_BY_CODE
 
 
-def _evidence(table: Table, terms: tuple[Term, ...]) -> tuple[Evidence, ...]:
+def _cell(table: Table, term: Term) -> Cell | None:
+    """The term's cell, None when its row is not printed."""
+    row = table.get_row(term.row.key)
+    return None if row is None else row.cells[term.index]
+
+
+def _evidence(
+    table: Table, terms: Iterable[Term], *, unreadable_only: bool
+) -> tuple[Evidence, ...]:
+    """What the terms' cells were read from: every cell's for a fail; for an undecided
+    finding only the unreadable cells', whose text says why they are missing (a blank's is
+    nothing to see, and a report full of blanks costs no more to check than a clean one)."""
     found = []
     for term in terms:
-        cell = table.cell(term.row.key, term.column.key)
+        cell = _cell(table, term)
+        if cell is None or (unreadable_only and not isinstance(cell, Unreadable)):
+            continue
         if cell.raw is not None or cell.source is not None:
             found.append(Evidence(term.key, cell.raw, cell.source))
     return tuple(found)
@@ -65,7 +79,6 @@ def finding_of(table: Table, balance: Balance) -> Finding:
     )
     statement, statement_zh = _statement(balance), _statement(balance, "zh")
     cells = tuple(t.key for t in equation.terms)
-    evidence = _evidence(table, equation.terms)
     by_row = equation.column is not None
     note = note_zh = ""
     if balance.derived:
@@ -87,7 +100,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             actual=balance.right,
             difference=balance.difference,
             cells=cells,
-            evidence=evidence,
+            evidence=_evidence(table, equation.terms, unreadable_only=False),
             message_zh=f"{statement_zh}：{balance.left} ≠ {balance.right}{note_zh}",
         )
     listed, listed_zh = _named(balance.missing, by_row, "en"), _named(balance.missing, by_row, "zh")
@@ -105,7 +118,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             required=balance.required,
             cells=cells,
             missing=missing,
-            evidence=evidence,
+            evidence=_evidence(table, equation.terms, unreadable_only=False),
             message_zh=f"{statement_zh}：不能成立，未报告的格（{listed_zh}）须合计 "
             f"{balance.required}{note_zh}",
         )
@@ -127,7 +140,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         required=balance.required,
         cells=cells,
         missing=missing,
-        evidence=evidence,
+        evidence=_evidence(table, balance.missing, unreadable_only=True),
         message_zh=f"{statement_zh}：涉及未报告的格（{listed_zh}）；要成立，{how_zh} "
         f"{balance.required}{note_zh}",
     )
@@ -136,7 +149,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
 def _decided(table: Table, term: Term) -> bool:
     """Whether the cell was read by the arithmetic (or other evidence) rather than as printed:
     a fail that involves it says so, since the reading is evidence too."""
-    return getattr(table.cell(term.row.key, term.column.key), "decided_by", None) is not None
+    return getattr(_cell(table, term), "decided_by", None) is not None
 
 
 def check_identity(code: str) -> Callable[[Document], Iterator[Finding]]:
