@@ -1,0 +1,14 @@
+"""From thousands of reports to one dataset.
+
+:func:`extract` reads files, folders and globs into a SQLite database (schema:
+:mod:`govinfo.dataset.schema`), in parallel, resuming where a run stopped; then runs the
+rules across documents (R6, R7 across years; copied numbers, differing duplicates and
+missing years; glued cells decided by the neighbouring years).
+"""
+
+from __future__ import annotations
+
+from govinfo.dataset.extraction import Summary, extract
+from govinfo.dataset.fingerprint import fingerprint
+
+__all__ = ["Summary", "extract", "fingerprint"]
