@@ -412,22 +412,26 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         for to, folder in args.to:
             export(store, to, folder)
     print(
-        f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; "
-        f"the database holds {documents} documents and {errors} files that failed"
+        f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; in the "
+        f"database: {_counted(documents, 'document')}, {_counted(errors, 'file')} that failed"
     )
     analysis = summary.analysis
     print(
-        f"rules across documents: {analysis.agencies} agencies worked out, "
-        f"{analysis.decided} cells decided by a neighbouring year"
+        f"rules across documents: {_counted(analysis.agencies, 'agency', 'agencies')} worked "
+        f"out, {_counted(analysis.decided, 'cell')} decided by a neighbouring year"
     )
     if by_rule:
-        print("findings by rule:")
+        print("findings in the database, by rule:")
         counts: dict[str, list[str]] = {}
         for row in by_rule:
             counts.setdefault(row["rule"], []).append(f"{row['n']} {row['status']}")
         for rule, shown in counts.items():
             print(f"  {rule.ljust(3)} {', '.join(shown)}")
     return EXIT_FAIL if summary.failed else EXIT_OK
+
+
+def _counted(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def _agencies(args: argparse.Namespace, registry: Registry) -> int:

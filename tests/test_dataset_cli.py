@@ -43,12 +43,12 @@ def test_extract_reads_stores_and_sums_up(
     assert "no report body" in err
     lines = out.splitlines()
     assert lines[0] == (
-        "read 5, failed 1, skipped 0; the database holds 5 documents and 1 files that failed"
+        "read 5, failed 1, skipped 0; in the database: 5 documents, 1 file that failed"
     )
     assert lines[1] == (
         "rules across documents: 2 agencies worked out, 12 cells decided by a neighbouring year"
     )
-    assert lines[2] == "findings by rule:"
+    assert lines[2] == "findings in the database, by rule:"
     assert "  A2  4 note" in lines
     assert "  R6  1 fail" in lines  # 行政审批局 2023: 25 + 5 − 4 ≠ 16
     # A second run reads nothing, and says nothing failed in it.
@@ -177,7 +177,7 @@ def test_review_decisions_survive_a_rerun(
     main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
     out = capsys.readouterr().out
     assert out.startswith("read 1,")
-    assert "1 agencies worked out" in out
+    assert "1 agency worked out" in out
     assert main(["review", "--db", str(database), "--rule", "R6", "--json"]) == 0
     (again,) = json.loads(capsys.readouterr().out)
     assert (again["fingerprint"], again["decision"], again["comment"]) == (

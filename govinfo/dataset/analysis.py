@@ -129,10 +129,16 @@ def _entry(row: sqlite3.Row, tables: Mapping[TableKey, Table]) -> Entry:
     )
 
 
-def stored_entries(store: Store, agency: str, keys: Sequence[str] | None = None) -> list[Entry]:
-    """An agency's stored annual reports, their tables whole or of the rows of ``keys``."""
+def stored_entries(
+    store: Store, agency: str, keys: Sequence[str] | None = None, *, afresh: bool = False
+) -> list[Entry]:
+    """An agency's stored annual reports, their tables whole or of the rows of ``keys``;
+    ``afresh``, with the cells other years decided unreadable again."""
     rows = store.documents_of(agency)
-    tables = store.tables([r["id"] for r in rows], keys)
+    ids = [r["id"] for r in rows]
+    if afresh:
+        store.revert_decisions(ids)
+    tables = store.tables(ids, keys)
     return [_entry(r, tables[r["id"]]) for r in rows]
 
 
@@ -163,8 +169,8 @@ def analyse(store: Store, progress: Callable[[int], None] | None = None) -> Anal
     for batch in _batches(stale, BATCH):
         with store.transaction():
             for agency in batch:
-                store.revert_decisions([r["id"] for r in store.documents_of(agency)])
-                outcome = analyse_agency(stored_entries(store, agency, ROWS), _whole_from(store))
+                entries = stored_entries(store, agency, ROWS, afresh=True)
+                outcome = analyse_agency(entries, _whole_from(store))
                 for entry, key, value in outcome.decided:
                     assert entry.id is not None
                     store.decide(entry.id, key, value)

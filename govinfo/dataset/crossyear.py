@@ -9,6 +9,7 @@ that does not hold, stating both years' cells.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from typing import TypeAlias
@@ -55,9 +56,20 @@ def applies(identity: CrossYearIdentity, before: Table, after: Table) -> bool:
     return before.version in identity.versions and after.version in identity.versions
 
 
-def equations(identity: CrossYearIdentity, before: Table, after: Table) -> Iterator[Equation]:
+def equations(identity: CrossYearIdentity, before: Table, after: Table) -> tuple[Equation, ...]:
     """The identity's equations between the two tables (cells the formats lack left out)."""
-    definitions = {-1: before.definition, 0: after.definition}
+    return _equations(identity, before.definition, after.definition)
+
+
+@functools.lru_cache(maxsize=16)
+def _equations(
+    identity: CrossYearIdentity, before: TableDef, after: TableDef
+) -> tuple[Equation, ...]:
+    return tuple(_expand(identity, before, after))
+
+
+def _expand(identity: CrossYearIdentity, before: TableDef, after: TableDef) -> Iterator[Equation]:
+    definitions = {-1: before, 0: after}
 
     def term(offset: int, row_key: str, column_key: str, sign: int) -> Term | None:
         definition = definitions[offset]
@@ -69,7 +81,7 @@ def equations(identity: CrossYearIdentity, before: Table, after: Table) -> Itera
         key = f"{identity.table}.{row_key}.{column_key}"
         return Term(offset, key, row, row.column(column_key), sign)
 
-    checked = after.definition
+    checked = after
     for row_key in identity.rows:
         if not checked.has_row(row_key):
             continue

@@ -8,11 +8,13 @@ batches, one transaction each.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
+from tqdm import tqdm
 
 from govinfo.dataset.agencies import AgencyMap
 from govinfo.dataset.analysis import Analysis, analyse
@@ -67,7 +69,7 @@ def prepare(store: Store, agencies: AgencyMap) -> None:
 class _Plan:
     """The files to read, hashed one at a time as the runner asks for them."""
 
-    def __init__(self, files: Sequence[str], store: Store, tick: Callable[[], None]) -> None:
+    def __init__(self, files: Sequence[str], store: Store, tick: Callable[[], object]) -> None:
         self.files = files
         self.by_path, self.hashes = store.stored()
         self.store = store
@@ -131,7 +133,7 @@ def extract(
         prepare(store, mapping)
         if retry_errors:
             store.forget_errors()
-        bar = _bar(len(files), progress)
+        bar = tqdm(total=len(files), unit="file", disable=not progress, leave=False)
         plan = _Plan(files, store, lambda: bar.update(1))
         read = 0
         failures: list[Failed] = []
@@ -141,8 +143,13 @@ def extract(
             store.write(pending, mapping.key)
             pending.clear()
 
+        tasks = plan.tasks()
+        first = next(tasks, None)  # no pool nor cluster is started for nothing to read
+        results: Iterator[Result] = iter(())
+        if first is not None:
+            results = runner(jobs, scheduler)(itertools.chain([first], tasks), work(reader, kind))
         try:
-            for result in runner(jobs, scheduler)(plan.tasks(), work(reader, kind)):
+            for result in results:
                 pending.append(result)
                 if isinstance(result, Failed):
                     failures.append(result)
@@ -158,26 +165,3 @@ def extract(
             bar.close()
         analysis = analyse(store)
     return Summary(read, len(failures), plan.skipped, tuple(failures), analysis)
-
-
-class _Bar:
-    """tqdm's bar on standard error, or nothing."""
-
-    def __init__(self, total: int, shown: bool) -> None:
-        self.bar = None
-        if shown:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="file", dynamic_ncols=True, leave=False)
-
-    def update(self, n: int) -> None:
-        if self.bar is not None:
-            self.bar.update(n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _bar(total: int, shown: bool) -> _Bar:
-    return _Bar(total, shown)

@@ -50,7 +50,7 @@ from govinfo.dataset.rules import OUTCOME
 from govinfo.model.cells import Count, DecidedBy, Unreadable
 from govinfo.model.findings import Finding
 from govinfo.model.tables import CellRef, Table
-from govinfo.statute import TABLE_KEYS, TableKey
+from govinfo.statute import TableKey
 from govinfo.statute.crossyear import CROSS_YEAR
 
 #: How many combinations of two reports' readings one equation weighs at most.
@@ -62,6 +62,7 @@ class OpenSpan:
     """Cells of one report whose text splits several ways: each reading gives them all."""
 
     entry: int
+    table: TableKey
     keys: tuple[str, ...]
     span: Span
     readings: tuple[Reading, ...]
@@ -77,7 +78,7 @@ class Decision:
     rules: tuple[str, ...]
 
 
-def _spans_of(refs: Sequence[CellRef], entry: int) -> Iterator[OpenSpan]:
+def _spans_of(refs: Sequence[CellRef], entry: int, table: TableKey) -> Iterator[OpenSpan]:
     cells = [r.cell for r in refs if isinstance(r.cell, Unreadable)]
     if len(cells) != len(refs):
         return
@@ -102,7 +103,7 @@ def _spans_of(refs: Sequence[CellRef], entry: int) -> Iterator[OpenSpan]:
         for place, cell in enumerate(cells)
     )
     if len(kept) > 1 and same:
-        yield OpenSpan(entry, tuple(r.key for r in refs), span, kept)
+        yield OpenSpan(entry, table, tuple(r.key for r in refs), span, kept)
 
 
 def _printed(table: Table) -> Iterator[CellRef]:
@@ -126,12 +127,12 @@ def open_spans(entry: Entry, index: int, table_key: TableKey) -> Iterator[OpenSp
     def flush() -> Iterator[OpenSpan]:
         if not group:
             return
-        whole = list(_spans_of(group, index))
+        whole = list(_spans_of(group, index, table_key))
         if whole:
             yield from whole
         else:
             for _, row in itertools.groupby(group, key=lambda r: r.row.key):
-                yield from _spans_of(list(row), index)
+                yield from _spans_of(list(row), index, table_key)
 
     for ref in _printed(table):
         cell = ref.cell
@@ -262,7 +263,7 @@ def apply(entries: Sequence[Entry], decisions: Sequence[Decision]) -> list[Entry
     for decision in decisions:
         span = decision.span
         entry = out[span.entry]
-        table = entry.tables[_table_of(span)]
+        table = entry.tables[span.table]
         for key, value in zip(span.keys, decision.reading, strict=True):
             cell = table[key]
             decided = Count(int(value or 0), raw=cell.raw, source=cell.source, decided_by=BY)
@@ -275,10 +276,6 @@ def apply(entries: Sequence[Entry], decisions: Sequence[Decision]) -> list[Entry
 BY: DecidedBy = "previous_year"
 
 
-def _table_of(span: OpenSpan) -> TableKey:
-    return next(t for t in TABLE_KEYS if span.keys[0].startswith(f"{t}."))
-
-
 def notes(entries: Sequence[Entry], decisions: Sequence[Decision]) -> Iterator[SetFinding]:
     """An A2 note for each decision, naming both documents (``entries`` as decided)."""
     status, severity = OUTCOME["A2"]
@@ -286,7 +283,7 @@ def notes(entries: Sequence[Entry], decisions: Sequence[Decision]) -> Iterator[S
         span = decision.span
         entry, other = entries[span.entry], entries[decision.by]
         first = span.span.slots[0]
-        table = entry.tables[_table_of(span)]
+        table = entry.tables[span.table]
         splits = "; ".join(iter_readings(span.readings))
         more = " …" if len(span.readings) > 4 else ""
         when = "before" if (other.year or 0) < (entry.year or 0) else "after"

@@ -196,9 +196,7 @@ class Store:
         db = self.connection
         by_path = dict(db.execute("SELECT path, hash FROM documents"))
         by_path.update(db.execute("SELECT path, hash FROM errors"))
-        return by_path, set(by_path.values()) | {
-            r[0] for r in db.execute("SELECT hash FROM documents")
-        }
+        return by_path, set(by_path.values())
 
     def forget_paths(self, paths: Iterable[str]) -> None:
         """Drop what was stored for files whose bytes are now stored under another name."""
@@ -475,11 +473,19 @@ def cell_of(row: Sequence[Any]) -> Cell:
 
 
 def _table(key: TableKey, version: str, cells: Mapping[str, Cell]) -> Table:
+    """The table of the cells stored (those of printed rows), by key."""
     definition = table_def(key, version)  # type: ignore[arg-type]
+    by_row: dict[str, dict[str, Cell]] = {}
+    for dotted, cell in cells.items():
+        row_key, _, column_key = dotted.removeprefix(f"{key}.").rpartition(".")
+        by_row.setdefault(row_key, {})[column_key] = cell
     rows = []
     for row in definition.rows:
-        found = [cells.get(f"{key}.{row.key}.{c.key}") for c in row.columns]
-        if all(c is None for c in found):
-            continue
-        rows.append(TableRow(row.key, tuple(c or NotReported("") for c in found)))
+        found = by_row.get(row.key)
+        if found is not None:
+            cells_of = tuple(found.get(c, _BLANK) for c in row.column_keys)
+            rows.append(TableRow(row.key, cells_of))
     return Table(key, definition.version, tuple(rows))
+
+
+_BLANK = NotReported("")
