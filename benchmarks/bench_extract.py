@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from govinfo.testing.corpus import write_corpus
@@ -66,6 +68,26 @@ def show(name: str, figures: dict[str, float]) -> None:
     )
 
 
+def _burn(steps: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(steps):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def machine() -> float:
+    """What two processes of pure Python get from this machine now, against one: the
+    ceiling of the parallel run (a machine shared with other work gives less than 2)."""
+    steps = 10_000_000
+    one = _burn(steps)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [steps, steps])
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
 def corpus(folder: Path, count: int) -> Path:
     """The generated reports (written once per folder and count)."""
     target = folder / f"reports-{count}"
@@ -91,11 +113,13 @@ def main() -> None:
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         return database
 
+    print(f"the machine: 2 processes of pure Python do {machine():.2f}x the work of one")
     one = run(large, fresh("one.sqlite"), 1)
     show(f"{args.count}, 1 process", one)
     two = run(large, fresh("two.sqlite"), 2)
     show(f"{args.count}, 2 processes", two)
     print(f"2 processes / 1 process: {one['wall'] / two['wall']:.2f}x (target: 1.7x)")
+    print(f"the machine, after: {machine():.2f}x")
     few = run(small, fresh("small.sqlite"), 1)
     show(f"{args.small}, 1 process", few)
     print(
