@@ -16,4 +16,4 @@ from govinfo.dataset.export import cells, findings
 from govinfo.dataset.extraction import Summary, extract
 from govinfo.dataset.fingerprint import fingerprint
 
-__all__ = ["Summary", "cells", "extract", "fingerprint", "findings"]
+__all__ = ["Summary", "cells", "extract", "findings", "fingerprint"]

@@ -81,11 +81,10 @@ def _expand(identity: CrossYearIdentity, before: TableDef, after: TableDef) -> I
         key = f"{identity.table}.{row_key}.{column_key}"
         return Term(offset, key, row, row.column(column_key), sign)
 
-    checked = after
     for row_key in identity.rows:
-        if not checked.has_row(row_key):
+        if not after.has_row(row_key):
             continue
-        row = checked.row(row_key)
+        row = after.row(row_key)
         columns = row.column_keys if identity.columns == (SAME,) else identity.columns
         for column_key in columns:
             left = term(0, row_key, column_key, 1)
@@ -99,7 +98,7 @@ def _expand(identity: CrossYearIdentity, before: TableDef, after: TableDef) -> I
                 for offset, t_row, t_column, sign in identity.terms
             ]
             if left is not None and all(t is not None for t in terms):
-                yield Equation(identity, checked, left, tuple(t for t in terms if t is not None))
+                yield Equation(identity, after, left, tuple(t for t in terms if t is not None))
 
 
 ValueOf: TypeAlias = Callable[[Term], "Number | None"]

@@ -67,18 +67,18 @@ def prepare(store: Store, agencies: AgencyMap) -> None:
 
 
 class _Plan:
-    """The files to read, hashed one at a time as the runner asks for them."""
+    """The files to read, hashed one at a time as the runner asks for them (and looked up
+    in the database one at a time: memory does not grow with what is stored)."""
 
     def __init__(self, files: Sequence[str], store: Store, tick: Callable[[], object]) -> None:
         self.files = files
-        self.by_path, self.hashes = store.stored()
         self.store = store
         self.tick = tick
         self.skipped = 0
         self.unreadable: list[Failed] = []
 
     def tasks(self) -> Iterator[Task]:
-        scheduled: set[str] = set()
+        scheduled: set[bytes] = set()  # the digests read in this run, as bytes
         moved: list[str] = []
         for path in self.files:
             try:
@@ -88,14 +88,15 @@ class _Plan:
                 self.tick()
                 continue
             digest = content_hash(data)
-            if self.by_path.get(path) == digest:
+            stored = self.store.hash_of(path)
+            if stored == digest:
                 self.skip()
-            elif digest in self.hashes or digest in scheduled:
-                if path in self.by_path:
+            elif bytes.fromhex(digest) in scheduled or self.store.has(digest):
+                if stored is not None:
                     moved.append(path)
                 self.skip()
             else:
-                scheduled.add(digest)
+                scheduled.add(bytes.fromhex(digest))
                 yield (path, data)
         if moved:
             self.store.forget_paths(moved)

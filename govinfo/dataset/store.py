@@ -191,12 +191,23 @@ class Store:
 
     # ------------------------------------------------------------------ writing documents
 
-    def stored(self) -> tuple[dict[str, str], set[str]]:
-        """What is stored: the hash of each path read (or failed), and every hash."""
+    def hash_of(self, path: str) -> str | None:
+        """The hash of what was stored (or failed) for ``path``."""
         db = self.connection
-        by_path = dict(db.execute("SELECT path, hash FROM documents"))
-        by_path.update(db.execute("SELECT path, hash FROM errors"))
-        return by_path, set(by_path.values())
+        for table in ("documents", "errors"):
+            row = db.execute(f"SELECT hash FROM {table} WHERE path = ? LIMIT 1", (path,))
+            found = row.fetchone()
+            if found is not None:
+                return str(found[0])
+        return None
+
+    def has(self, digest: str) -> bool:
+        """Whether a document (or a file that failed) with these bytes is stored."""
+        db = self.connection
+        return any(
+            db.execute(f"SELECT 1 FROM {table} WHERE hash = ? LIMIT 1", (digest,)).fetchone()
+            for table in ("documents", "errors")
+        )
 
     def forget_paths(self, paths: Iterable[str]) -> None:
         """Drop what was stored for files whose bytes are now stored under another name."""
