@@ -303,3 +303,28 @@ def test_a_file_that_is_not_a_govinfo_database_is_refused(tmp_path: Path) -> Non
         Store.open(text)
     with pytest.raises(govinfo.GovinfoError, match="no such database"):
         Store.open(tmp_path / "missing.sqlite", create=False)
+
+
+def test_the_same_bytes_under_two_names_are_one_document(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    first = sorted(corpus.iterdir())[0]
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(first.read_bytes())
+    database = tmp_path / "reports.sqlite"
+    summary = extract([str(folder)], database, jobs=1)
+    assert (summary.read, summary.skipped) == (1, 1)
+    assert list(_hashes(database)) == [str(folder / "a.txt")]
+    # a.txt now holds other bytes: they are read, and the document b.txt still holds stays.
+    old = _hashes(database)[str(folder / "a.txt")]
+    (folder / "a.txt").write_bytes(sorted(corpus.iterdir())[1].read_bytes())
+    summary = extract([str(folder)], database, jobs=1)
+    assert (summary.read, summary.skipped) == (1, 1)
+    hashes = _hashes(database)
+    assert hashes[str(folder / "b.txt")] == old
+    assert hashes[str(folder / "a.txt")] != old
+    # b.txt goes the same way: the first document is held by no file any more.
+    (folder / "b.txt").write_bytes(sorted(corpus.iterdir())[2].read_bytes())
+    extract([str(folder)], database, jobs=1)
+    assert old not in _hashes(database).values()
+    assert len(_hashes(database)) == 2

@@ -76,10 +76,11 @@ class _Plan:
         self.tick = tick
         self.skipped = 0
         self.unreadable: list[Failed] = []
+        #: Files whose bytes are stored (or read in this run) under another name.
+        self.seen: list[tuple[str, str]] = []
 
     def tasks(self) -> Iterator[Task]:
         scheduled: set[bytes] = set()  # the digests read in this run, as bytes
-        moved: list[str] = []
         for path in self.files:
             try:
                 data = Source.from_path(path).data
@@ -92,14 +93,11 @@ class _Plan:
             if stored == digest:
                 self.skip()
             elif bytes.fromhex(digest) in scheduled or self.store.has(digest):
-                if stored is not None:
-                    moved.append(path)
+                self.seen.append((path, digest))
                 self.skip()
             else:
                 scheduled.add(bytes.fromhex(digest))
                 yield (path, data)
-        if moved:
-            self.store.forget_paths(moved)
 
     def skip(self) -> None:
         self.skipped += 1
@@ -162,6 +160,9 @@ def extract(
             pending.extend(plan.unreadable)
             failures.extend(plan.unreadable)
             flush()
+            # Last: a file with the bytes of another read in this run points at it once
+            # that is stored.
+            store.write((), mapping.key, plan.seen)
         finally:
             bar.close()
         analysis = analyse(store)

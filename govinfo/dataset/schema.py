@@ -73,12 +73,23 @@ TABLES: tuple[TableSpec, ...] = (
         primary_key="name",
     ),
     TableSpec(
+        "files",
+        "Every file extraction has seen, and the hash of the bytes it held then: files with "
+        "the same bytes share one document (or one error).",
+        (
+            _c("path", "TEXT NOT NULL", "the file, as it was found"),
+            _c("hash", "TEXT NOT NULL", "SHA-256 of its bytes (documents.hash or errors.hash)"),
+        ),
+        primary_key="path",
+        indexes=(Index("files_hash", "hash", "the files holding a document"),),
+    ),
+    TableSpec(
         "documents",
         "One row per document read, keyed by the hash of its bytes: the same bytes under "
         "another name are one document.",
         (
             _c("id", "INTEGER NOT NULL", "the document's number in this database"),
-            _c("path", "TEXT NOT NULL", "the file it was read from, as it was found"),
+            _c("path", "TEXT NOT NULL", "the file it was read from (one of files.path)"),
             _c("hash", "TEXT NOT NULL UNIQUE", "SHA-256 of its bytes (hex)"),
             _c("size", "INTEGER NOT NULL", "its bytes"),
             _c("reader", "TEXT", "the reader (or loader) that read it"),

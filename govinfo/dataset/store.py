@@ -192,14 +192,10 @@ class Store:
     # ------------------------------------------------------------------ writing documents
 
     def hash_of(self, path: str) -> str | None:
-        """The hash of what was stored (or failed) for ``path``."""
-        db = self.connection
-        for table in ("documents", "errors"):
-            row = db.execute(f"SELECT hash FROM {table} WHERE path = ? LIMIT 1", (path,))
-            found = row.fetchone()
-            if found is not None:
-                return str(found[0])
-        return None
+        """The hash of the bytes ``path`` held when it was last seen."""
+        found = self.connection.execute("SELECT hash FROM files WHERE path = ?", (path,))
+        row = found.fetchone()
+        return None if row is None else str(row[0])
 
     def has(self, digest: str) -> bool:
         """Whether a document (or a file that failed) with these bytes is stored."""
@@ -209,40 +205,51 @@ class Store:
             for table in ("documents", "errors")
         )
 
-    def forget_paths(self, paths: Iterable[str]) -> None:
-        """Drop what was stored for files whose bytes are now stored under another name."""
-        with self.transaction():
-            for path in paths:
-                self._replace_path(path, "")
-
     def forget_errors(self) -> None:
         """Drop the record of the files that failed, so that they are read again."""
-        with self.transaction():
-            self.connection.execute("DELETE FROM errors")
+        with self.transaction() as db:
+            db.execute("DELETE FROM files WHERE hash IN (SELECT hash FROM errors)")
+            db.execute("DELETE FROM errors")
 
     def write(
-        self, results: Iterable[Result], agency_key: Callable[[str | None], str | None]
+        self,
+        results: Iterable[Result],
+        agency_key: Callable[[str | None], str | None],
+        seen: Iterable[tuple[str, str]] = (),
     ) -> None:
-        """Store a batch of results in one transaction."""
+        """Store a batch of results, and the files ``seen`` (path, hash) whose bytes are
+        stored already, in one transaction."""
         version = govinfo_version()
         with self.transaction() as db:
             for result in results:
-                self._replace_path(result.path, result.hash)
+                self._point(result.path, result.hash)
                 if isinstance(result, Failed):
                     db.execute(_INSERT_ERROR, (result.path, result.hash, result.message, version))
-                    continue
-                self._insert(result, agency_key, version)
+                elif not self.has(result.hash):
+                    self._insert(result, agency_key, version)
+            for path, digest in seen:
+                self._point(path, digest)
 
-    def _replace_path(self, path: str, digest: str) -> None:
-        """Drop what was stored for ``path`` from other bytes than ``digest``: the file changed."""
+    def _point(self, path: str, digest: str) -> None:
+        """Record that ``path`` holds the bytes of ``digest``; what it held before goes, unless
+        another file holds it too."""
         db = self.connection
+        old = self.hash_of(path)
+        if old == digest:
+            return
+        db.execute("INSERT OR REPLACE INTO files (path, hash) VALUES (?, ?)", (path, digest))
         db.execute("DELETE FROM errors WHERE path = ?", (path,))
-        old = db.execute(
-            "SELECT id, agency_key FROM documents WHERE path = ? AND hash != ?", (path, digest)
-        ).fetchall()
-        for document_id, agency in old:
-            self._mark_stale(agency)
-            self.delete_document(document_id)
+        if old is None:
+            return
+        other = db.execute("SELECT path FROM files WHERE hash = ? LIMIT 1", (old,)).fetchone()
+        for document_id, agency, named in db.execute(
+            "SELECT id, agency_key, path FROM documents WHERE hash = ?", (old,)
+        ).fetchall():
+            if other is None:
+                self._mark_stale(agency)
+                self.delete_document(document_id)
+            elif named == path:
+                db.execute("UPDATE documents SET path = ? WHERE id = ?", (other[0], document_id))
 
     def delete_document(self, document_id: int) -> None:
         db = self.connection
