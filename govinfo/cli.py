@@ -15,17 +15,20 @@ import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, ClassVar
 
 from govinfo import pipeline as api
 from govinfo.checks import suspect_cells
 from govinfo.errors import GovinfoError, InputError
 from govinfo.limits import Limits, applied
-from govinfo.model.documents import Document
+from govinfo.model.documents import AnnualReport, Document
 from govinfo.model.findings import Finding, Status
 from govinfo.plugin.registry import Registry, default_registry
 from govinfo.source import Source
 from govinfo.statute import DOCUMENT_KINDS
+
+if TYPE_CHECKING:
+    from govinfo.dataset.entries import Entry
 
 PROG = "python -m govinfo"
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -122,10 +125,14 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh", "en"), default="zh", help="the language of messages (default: zh)"
     )
 
-    commands.add_parser(
+    schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of govinfo's JSON",
-        description="Print the JSON Schema that govinfo's JSON follows.",
+        help="print the JSON Schema of govinfo's JSON, or the database's",
+        description="Print the JSON Schema that govinfo's JSON follows, or with --db the "
+        "SQL schema of the database extract makes.",
+    )
+    schema.add_argument(
+        "--db", action="store_true", help="the database's tables, columns and indexes (SQL)"
     )
     rules = commands.add_parser(
         "rules",
@@ -139,7 +146,109 @@ def _parser() -> argparse.ArgumentParser:
         description="List the registered plugins, their versions and hooks.",
     )
     plugins.add_argument("--json", action="store_true", help="as JSON")
+    _dataset_parsers(commands)
     return parser
+
+
+def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
+    def database(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--db", required=True, metavar="FILE", help="the SQLite database")
+
+    def agencies(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--agencies",
+            metavar="FILE",
+            help="renamings of agencies, TOML (default: agencies.toml beside the database)",
+        )
+
+    extract = commands.add_parser(
+        "extract",
+        help="read many documents into a database",
+        description="Read every document the paths name (files, folders walked recursively, "
+        "globs) into a SQLite database, check each one and run the rules across documents. "
+        "What is stored already is skipped, so a run that stopped resumes. Exits 1 if a "
+        "file could not be read (it is recorded and the run goes on), 0 otherwise.",
+    )
+    extract.add_argument(
+        "paths", nargs="*", metavar="PATH", help="a file, a folder or a glob ('*.txt')"
+    )
+    database(extract)
+    extract.add_argument(
+        "--jobs", type=int, metavar="N", help="processes reading in parallel (default: every core)"
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read on a Dask cluster: tcp://HOST:PORT, or local for one started here",
+    )
+    agencies(extract)
+    extract.add_argument(
+        "--from",
+        dest="reader",
+        metavar="NAME",
+        help="the reader to use (default: chosen from each file's content)",
+    )
+    extract.add_argument("--kind", choices=DOCUMENT_KINDS, help="the kind of document expected")
+    extract.add_argument(
+        "--retry-errors", action="store_true", help="read again the files that failed before"
+    )
+    extract.add_argument(
+        "--batch", type=int, default=64, metavar="N", help="documents per transaction (64)"
+    )
+    extract.add_argument(
+        "--to",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("FORMAT", "DIR"),
+        help="then export the database to DIR: parquet or csv (one file per table)",
+    )
+
+    listed = commands.add_parser(
+        "agencies",
+        help="list the agencies of a database",
+        description="List the agencies of a database as they are matched across documents: "
+        "the name matched under, the names printed, the years, the renamings applied.",
+    )
+    database(listed)
+    agencies(listed)
+    listed.add_argument("--json", action="store_true", help="as JSON")
+
+    diff = commands.add_parser(
+        "diff",
+        help="compare two reports cell by cell",
+        description="Compare two reports of one agency cell by cell (A, then B), or with --db "
+        "every agency's reports for consecutive years. Exits 1 if a cell differs, 0 otherwise.",
+    )
+    diff.add_argument("files", nargs="*", metavar="FILE", help="the two reports, A then B")
+    diff.add_argument("--db", metavar="FILE", help="compare consecutive years in this database")
+    diff.add_argument("--agency", metavar="NAME", help="with --db: only this agency")
+    agencies(diff)
+    diff.add_argument("--json", action="store_true", help="as JSON")
+
+    review = commands.add_parser(
+        "review",
+        help="confirm or dismiss findings",
+        description="Mark a finding, by its fingerprint (or its first characters), confirmed "
+        "or dismissed, with a comment; without a fingerprint, list the findings to review "
+        "with their decisions. Decisions are kept across runs of extract.",
+    )
+    review.add_argument(
+        "fingerprint",
+        nargs="?",
+        metavar="FINGERPRINT",
+        help="the finding's fingerprint, or its first characters",
+    )
+    database(review)
+    decision = review.add_mutually_exclusive_group()
+    decision.add_argument("--confirm", action="store_true", help="the finding is right")
+    decision.add_argument("--dismiss", action="store_true", help="the finding is wrong")
+    decision.add_argument("--clear", action="store_true", help="forget the decision")
+    review.add_argument("--comment", default="", metavar="TEXT", help="why")
+    review.add_argument(
+        "--rule", action="append", default=[], metavar="CODE", help="list this rule's findings"
+    )
+    review.add_argument("--json", action="store_true", help="list as JSON")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -422,6 +531,223 @@ def _plugins(args: argparse.Namespace, registry: Registry) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- dataset commands
+
+
+def _extract(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo.dataset.export import FORMATS, export
+    from govinfo.dataset.extraction import extract
+    from govinfo.dataset.store import Store
+
+    for to, _ in args.to:
+        if to not in FORMATS:
+            raise InputError(f"--to {to}: expected one of {', '.join(FORMATS)}")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs {args.jobs}: expected 1 or more")
+    summary = extract(
+        args.paths,
+        args.db,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        agencies=args.agencies,
+        reader=args.reader,
+        kind=args.kind,
+        retry_errors=args.retry_errors,
+        batch=max(1, args.batch),
+        progress=sys.stderr.isatty(),
+    )
+    for failed in summary.failures:
+        _warn(failed.message)
+    with Store.open(args.db, create=False) as store:
+        documents, errors = store.count("documents"), store.count("errors")
+        by_rule = store.query(
+            "SELECT rule, status, count(*) AS n FROM findings GROUP BY rule, status "
+            "ORDER BY rule, status"
+        )
+        for to, folder in args.to:
+            export(store, to, folder)
+    print(
+        f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; in the "
+        f"database: {_counted(documents, 'document')}, {_counted(errors, 'file')} that failed"
+    )
+    analysis = summary.analysis
+    print(
+        f"rules across documents: {_counted(analysis.agencies, 'agency', 'agencies')} worked "
+        f"out, {_counted(analysis.decided, 'cell')} decided by a neighbouring year"
+    )
+    if by_rule:
+        print("findings in the database, by rule:")
+        counts: dict[str, list[str]] = {}
+        for row in by_rule:
+            counts.setdefault(row["rule"], []).append(f"{row['n']} {row['status']}")
+        for rule, shown in counts.items():
+            print(f"  {rule.ljust(3)} {', '.join(shown)}")
+    return EXIT_FAIL if summary.failed else EXIT_OK
+
+
+def _counted(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def _agencies(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo.dataset.agencies import AgencyMap, listing
+    from govinfo.dataset.extraction import agencies_file
+    from govinfo.dataset.store import Store
+
+    mapping = AgencyMap.load(agencies_file(args.db, args.agencies))
+    with Store.open(args.db, create=False) as store:
+        rows = store.connection.execute(
+            "SELECT agency_key, agency, year FROM documents WHERE agency_key IS NOT NULL "
+            "ORDER BY path"
+        ).fetchall()
+    found = listing(rows, mapping)
+    if args.json:
+        payload = {
+            "renamings": mapping.path,
+            "agencies": [
+                {
+                    "key": a.key,
+                    "names": list(a.names),
+                    "years": list(a.years),
+                    "documents": a.documents,
+                    "renamed_from": list(a.renamed),
+                }
+                for a in found
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    print(f"renamings: {mapping.path or 'none'}")
+    for agency in found:
+        years = ", ".join(map(str, agency.years))
+        renamed = f"; renamed from {', '.join(agency.renamed)}" if agency.renamed else ""
+        print(f"{agency.key}  [{years}]  {agency.documents} documents{renamed}")
+        for name in agency.names:
+            if name != agency.key:
+                print(f"    printed as {name}")
+    return EXIT_OK
+
+
+def _entry(path: str, registry: Registry) -> Entry:
+    """An annual report read from a file, as the rules across documents see it."""
+    from govinfo.dataset.agencies import normalise
+    from govinfo.dataset.entries import Entry
+    from govinfo.dataset.work import content_hash
+
+    source = Source.from_path(path)
+    document = api.read(source, kind="annual_report", registry=registry)
+    assert isinstance(document, AnnualReport)
+    agency = document.metadata.agency
+    key = normalise(agency) if agency else None
+    return Entry.of(document, path, content_hash(source.data), key)
+
+
+def _diff(args: argparse.Namespace, registry: Registry) -> int:
+    from tabulate import tabulate
+
+    from govinfo.dataset.diff import changes, show
+
+    pairs: list[tuple[Entry, Entry]] = []
+    if args.db is not None:
+        if args.files:
+            raise InputError("give two files, or --db, not both")
+        from govinfo.dataset.agencies import AgencyMap
+        from govinfo.dataset.analysis import consecutive
+        from govinfo.dataset.extraction import agencies_file
+        from govinfo.dataset.store import Store
+
+        agency = None
+        if args.agency is not None:
+            agency = AgencyMap.load(agencies_file(args.db, args.agencies)).key(args.agency)
+        with Store.open(args.db, create=False) as store:
+            pairs = list(consecutive(store, agency))
+    else:
+        if len(args.files) != 2:
+            raise InputError(f"diff compares two files, got {len(args.files)} (or use --db)")
+        first, second = (_entry(path, registry) for path in args.files)
+        pairs = [(first, second)]
+    differ = False
+    payload = []
+    for before, after in pairs:
+        found = list(changes(before.tables, after.tables))
+        differ = differ or bool(found)
+        if args.json:
+            payload.append(
+                {
+                    "agency": after.agency_key,
+                    "before": {"document": before.path, "year": before.year},
+                    "after": {"document": after.path, "year": after.year},
+                    "changes": [
+                        {
+                            "key": c.key,
+                            "row": c.labels[0],
+                            "column": c.labels[1],
+                            "before": show(c.before),
+                            "after": show(c.after),
+                            "change": c.change,
+                        }
+                        for c in found
+                    ],
+                }
+            )
+            continue
+        print(
+            f"{after.agency or after.agency_key}: {before.year} → {after.year} "
+            f"({before.path} → {after.path}): {len(found)} cells differ"
+        )
+        rows = [
+            [c.key, c.labels[0], c.labels[1], show(c.before), show(c.after),
+             "" if c.change is None else f"{c.change:+}"]
+            for c in found
+        ]  # fmt: skip
+        if rows:
+            print(
+                tabulate(
+                    rows,
+                    headers=["key", "row", "column", "A", "B", "change"],
+                    disable_numparse=True,
+                )
+            )
+    if args.json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    return EXIT_FAIL if differ else EXIT_OK
+
+
+def _review(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo.dataset.review import findings_to_review, mark
+    from govinfo.dataset.store import Store
+
+    decided = args.confirm or args.dismiss or args.clear
+    with Store.open(args.db, create=False) as store:
+        if args.fingerprint is not None:
+            if not decided:
+                raise InputError("say --confirm, --dismiss or --clear")
+            decision = "confirmed" if args.confirm else "dismissed" if args.dismiss else None
+            fingerprint = mark(store, args.fingerprint, decision, args.comment)
+            print(f"{fingerprint}: {decision or 'no decision'}")
+            return EXIT_OK
+        if decided:
+            raise InputError("give the fingerprint of the finding to decide on")
+        found = findings_to_review(store, rules=args.rule)
+    if args.json:
+        keys = ("fingerprint", "rule", "status", "agency_key", "year", "document",
+                "other_document", "where_key", "message", "decision", "comment")  # fmt: skip
+        payload = [{k: row[k] for k in keys} for row in found]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for row in found:
+        decision = row["decision"] or "-"
+        where = f" [{row['where_key']}]" if row["where_key"] else ""
+        print(
+            f"{row['fingerprint']}  {decision:<9}  {row['rule']} {row['status']}  "
+            f"{row['agency_key'] or '-'} {row['year'] or '-'}{where}  {row['message']}"
+        )
+    return EXIT_OK
+
+
+DATASET_COMMANDS = {"extract": _extract, "agencies": _agencies, "diff": _diff, "review": _review}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -429,11 +755,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in registry.problems:
             _warn(f"plugin {problem.plugin!r} left out: {problem.message}")
         if args.command == "schema":
+            if args.db:
+                from govinfo.dataset.schema import ddl
+
+                sys.stdout.write(ddl())
+                return EXIT_OK
             from govinfo.io.schema import json_schema
 
             sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
             return EXIT_OK
         handler = {"render": _render, "check": _check, "rules": _rules, "plugins": _plugins}
+        handler.update(DATASET_COMMANDS)
         return handler[args.command](args, registry)
     except GovinfoError as exc:
         _error(str(exc))

@@ -10,7 +10,9 @@ from conftest import ROOT
 from govinfo.cli import main
 
 GOLDEN = ROOT / "tests" / "golden" / "help"
-COMMANDS = ("", "render", "check", "schema", "rules", "plugins")
+COMMANDS = (
+    "", "render", "check", "schema", "rules", "plugins", "extract", "agencies", "diff", "review",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "govinfo")

@@ -1,0 +1,91 @@
+"""Rules about a collection of reports: copied numbers (C1), one agency's two reports for one
+year that differ (C2), and agencies missing a year the others have (C3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import PurePath
+
+from govinfo.dataset.diff import changes, show
+from govinfo.dataset.entries import CellEvidence, Entry, SetFinding
+from govinfo.dataset.rules import OUTCOME
+from govinfo.model.findings import Finding, Location
+
+#: How many differing cells a C2 finding names.
+SHOWN = 10
+
+
+def distinct(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries whose numbers differ from every earlier one's (the same report saved
+    twice is one)."""
+    kept: dict[str, Entry] = {}
+    for entry in entries:
+        kept.setdefault(entry.numbers, entry)
+    return list(kept.values())
+
+
+def _name(entry: Entry) -> str:
+    return PurePath(entry.path).name
+
+
+def copied(before: Entry, after: Entry) -> SetFinding | None:
+    """C1: the report's statutory tables equal the year before's exactly (and are not all
+    zeros)."""
+    if before.numbers != after.numbers or not after.nonzero:
+        return None
+    status, severity = OUTCOME["C1"]
+    message = (
+        f"every statutory table of the {after.year} report ({_name(after)}) equals the "
+        f"{before.year} report's ({_name(before)}), cell for cell"
+    )
+    finding = Finding("C1", status, severity, message, Location())
+    return SetFinding(finding, after.agency_key, after.year, after, before)
+
+
+def differing(first: Entry, other: Entry) -> SetFinding | None:
+    """C2: two reports of one agency for one year whose tables differ (the entries with
+    their whole tables, to name the cells)."""
+    if first.numbers == other.numbers:
+        return None
+    found = list(changes(first.tables, other.tables, numbers=True))
+    missing = sorted(set(first.tables) ^ set(other.tables))
+    shown = ", ".join(f"{c.key} {show(c.before)} → {show(c.after)}" for c in found[:SHOWN])
+    more = f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+    tables = f"; tables only in one: {', '.join(missing)}" if missing else ""
+    status, severity = OUTCOME["C2"]
+    message = (
+        f"two reports for {other.year} ({_name(first)}, {_name(other)}) differ in "
+        f"{len(found)} cells: {shown}{more}{tables}"
+    )
+    evidence = tuple(
+        CellEvidence.of(entry, c.key, cell)
+        for c in found[:SHOWN]
+        for entry, cell in ((first, c.before), (other, c.after))
+        if cell is not None
+    )
+    finding = Finding(
+        "C2", status, severity, message, Location(), cells=tuple(c.key for c in found)
+    )
+    identity = f"{other.agency_key}:{other.year}:{other.hash}"
+    return SetFinding(finding, other.agency_key, other.year, other, first, evidence, identity)
+
+
+def missing_years(
+    years: Mapping[str, Mapping[int, Sequence[int]]], names: Mapping[str, str]
+) -> Iterator[SetFinding]:
+    """C3: for each agency, the years of the set it has no report for."""
+    every: dict[int, int] = {}
+    for by_year in years.values():
+        for year in by_year:
+            every[year] = every.get(year, 0) + 1
+    status, severity = OUTCOME["C3"]
+    for agency, by_year in sorted(years.items()):
+        have = sorted(by_year)
+        for year in sorted(set(every) - set(by_year)):
+            message = (
+                f"{names.get(agency, agency)}: no report for {year}, a year "
+                f"{every[year]} other agencies of the set report on "
+                f"(its reports: {', '.join(map(str, have))})"
+            )
+            finding = Finding("C3", status, severity, message, Location())
+            yield SetFinding(finding, agency, year)

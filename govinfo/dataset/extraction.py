@@ -1,0 +1,169 @@
+"""Extraction: every file read, checked and stored, then the rules across documents.
+
+The files are hashed here; those whose bytes are stored already (or failed before) are
+skipped, so a run that was stopped resumes where it stopped and a changed file is read
+again.  The rest are read where the runner puts them (:mod:`.schedule`) and written here in
+batches, one transaction each.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+from tqdm import tqdm
+
+from govinfo.dataset.agencies import AgencyMap
+from govinfo.dataset.analysis import Analysis, analyse
+from govinfo.dataset.inputs import expand
+from govinfo.dataset.records import Failed, Result
+from govinfo.dataset.schedule import Task, available_cores, runner, work
+from govinfo.dataset.store import Store, govinfo_version
+from govinfo.dataset.work import content_hash
+from govinfo.errors import GovinfoError
+from govinfo.plugin.registry import default_registry
+from govinfo.source import Source
+from govinfo.statute import DocumentKind
+
+#: Documents written per transaction.
+BATCH = 64
+#: The renamings used when none are named: this file beside the database, if there is one.
+AGENCIES_FILE = "agencies.toml"
+
+
+@attrs.frozen
+class Summary:
+    """What a run did: files read, failed and skipped, and the failures' messages."""
+
+    read: int
+    failed: int
+    skipped: int
+    failures: tuple[Failed, ...]
+    analysis: Analysis
+
+
+def agencies_file(database: str | os.PathLike[str], given: str | None) -> str | None:
+    """The renamings file: the one given, else ``agencies.toml`` beside the database."""
+    if given is not None:
+        return given
+    beside = Path(database).with_name(AGENCIES_FILE)
+    return str(beside) if beside.is_file() else None
+
+
+def prepare(store: Store, agencies: AgencyMap) -> None:
+    """Match agencies again if the renamings changed since the last run, and work every
+    agency out again if govinfo did (its rules may have)."""
+    if store.meta("agencies") != agencies.digest:
+        store.rematch_agencies(agencies.key)
+    if store.meta("govinfo_version") != govinfo_version():
+        store.mark_all_stale()
+    with store.transaction():
+        store.update_labels()
+        store.set_meta("agencies", agencies.digest)
+        store.set_meta("govinfo_version", govinfo_version())
+
+
+class _Plan:
+    """The files to read, hashed one at a time as the runner asks for them (and looked up
+    in the database one at a time: memory does not grow with what is stored)."""
+
+    def __init__(self, files: Sequence[str], store: Store, tick: Callable[[], object]) -> None:
+        self.files = files
+        self.store = store
+        self.tick = tick
+        self.skipped = 0
+        self.unreadable: list[Failed] = []
+        #: Files whose bytes are stored (or read in this run) under another name.
+        self.seen: list[tuple[str, str]] = []
+
+    def tasks(self) -> Iterator[Task]:
+        scheduled: set[bytes] = set()  # the digests read in this run, as bytes
+        for path in self.files:
+            try:
+                data = Source.from_path(path).data
+            except GovinfoError as exc:  # unreadable, a FIFO, beyond a limit
+                self.unreadable.append(Failed(path, "", str(exc)))
+                self.tick()
+                continue
+            digest = content_hash(data)
+            stored = self.store.hash_of(path)
+            if stored == digest:
+                self.skip()
+            elif bytes.fromhex(digest) in scheduled or self.store.has(digest):
+                self.seen.append((path, digest))
+                self.skip()
+            else:
+                scheduled.add(bytes.fromhex(digest))
+                yield (path, data)
+
+    def skip(self) -> None:
+        self.skipped += 1
+        self.tick()
+
+
+def extract(
+    paths: Sequence[str],
+    database: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    agencies: str | None = None,
+    reader: str | None = None,
+    kind: DocumentKind | None = None,
+    retry_errors: bool = False,
+    batch: int = BATCH,
+    progress: bool = False,
+) -> Summary:
+    """Read every file the paths name (files, folders, globs) into the database.
+
+    ``jobs`` processes read them (default: every core), or the Dask cluster at
+    ``scheduler`` (``tcp://HOST:PORT``, or ``local``); ``agencies`` is the renamings file.
+    With ``progress`` a bar on standard error counts the files.
+    """
+    registry = default_registry()
+    suffixes = {s for spec in registry.inputs for s in spec.suffixes}
+    files = expand(paths, suffixes)
+    mapping = AgencyMap.load(agencies_file(database, agencies))
+    jobs = jobs or available_cores()
+    with Store.open(database) as store:
+        prepare(store, mapping)
+        if retry_errors:
+            store.forget_errors()
+        bar = tqdm(total=len(files), unit="file", disable=not progress, leave=False)
+        plan = _Plan(files, store, lambda: bar.update(1))
+        read = 0
+        failures: list[Failed] = []
+        pending: list[Result] = []
+
+        def flush() -> None:
+            store.write(pending, mapping.key)
+            pending.clear()
+
+        tasks = plan.tasks()
+        first = next(tasks, None)  # no pool nor cluster is started for nothing to read
+        results: Iterator[Result] = iter(())
+        if first is not None:
+            results = runner(jobs, scheduler)(itertools.chain([first], tasks), work(reader, kind))
+        try:
+            for result in results:
+                pending.append(result)
+                if isinstance(result, Failed):
+                    failures.append(result)
+                else:
+                    read += 1
+                bar.update(1)
+                if len(pending) >= batch:
+                    flush()
+            pending.extend(plan.unreadable)
+            failures.extend(plan.unreadable)
+            flush()
+            # Last: a file with the bytes of another read in this run points at it once
+            # that is stored.
+            store.write((), mapping.key, plan.seen)
+        finally:
+            bar.close()
+        analysis = analyse(store)
+    return Summary(read, len(failures), plan.skipped, tuple(failures), analysis)

@@ -1,0 +1,217 @@
+"""The dataset's commands: extract, agencies, diff, review, schema --db."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from govinfo.cli import main
+from govinfo.dataset.schema import TABLES, VIEWS
+from govinfo.testing.corpus import write_corpus
+
+PINGTAN = ROOT / "tests" / "data" / "pingtan"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def pingtan(name: str) -> Path:
+    return PINGTAN / f"pingtan-{name}-annual-report.crawl.txt"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three departments' reports: 行政审批局 2021–2023, 管委会办公室 2021–2022, 公安局 2020
+    (only its title was crawled)."""
+    target = tmp_path / "reports"
+    target.mkdir()
+    for name in ("hzs-2021", "hzs-2022", "hzs-2023", "gwh-2021", "gwh-2022", "gaj-2020"):
+        shutil.copy(pingtan(name), target)
+    return target
+
+
+def test_extract_reads_stores_and_sums_up(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    assert main(["extract", str(folder), "--db", str(database), "--jobs", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert "pingtan-gaj-2020-annual-report.crawl.txt" in err
+    assert "no report body" in err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "read 5, failed 1, skipped 0; in the database: 5 documents, 1 file that failed"
+    )
+    assert lines[1] == (
+        "rules across documents: 2 agencies worked out, 12 cells decided by a neighbouring year"
+    )
+    assert lines[2] == "findings in the database, by rule:"
+    assert "  A2  4 note" in lines
+    assert "  R6  1 fail" in lines  # 行政审批局 2023: 25 + 5 − 4 ≠ 16
+    # A second run reads nothing, and says nothing failed in it.
+    assert main(["extract", str(folder), "--db", str(database)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.startswith("read 0, failed 0, skipped 6;")
+
+
+def test_extract_takes_globs_and_exports(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    pattern = str(folder / "pingtan-hzs-*.txt")
+    out_dir = tmp_path / "out"
+    arguments = ["extract", pattern, "--db", str(database), "--jobs", "1"]
+    assert main([*arguments, "--to", "csv", str(out_dir)]) == 0
+    assert capsys.readouterr().out.startswith("read 3, failed 0, skipped 0;")
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "cells.csv", "documents.csv", "errors.csv", "findings.csv", "sections.csv",
+    ]  # fmt: skip
+    assert main(["extract", "--db", str(database), "--to", "xlsx", str(out_dir)]) == 2
+    assert "--to xlsx: expected one of parquet, csv" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "nothing*.txt"), "--db", str(database)]) == 2
+    assert "matches no file" in capsys.readouterr().err
+
+
+def test_schema_db_is_the_database_the_readme_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["schema", "--db"]) == 0
+    sql = capsys.readouterr().out
+    sqlite3.connect(":memory:").executescript(sql)
+    section = README[README.index("## Dataset") :]
+    for table in TABLES:
+        assert f"`{table.name}`" in section, table.name
+        for column in table.columns:
+            assert f"`{column.name}`" in section, (table.name, column.name)
+        for index in table.indexes:
+            assert index.name in section, index.name
+    for view in VIEWS:
+        assert f"`{view.name}`" in section
+
+
+def test_agencies_lists_names_matched_and_renamings(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    capsys.readouterr()
+    assert main(["agencies", "--db", str(database)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "renamings: none"
+    assert "平潭综合实验区行政审批局  [2021, 2022, 2023]  3 documents" in out
+    # Two departments matched as one by a renaming beside the database: a re-run matches
+    # them again without reading anything.
+    (tmp_path / "agencies.toml").write_text(
+        '[renamed]\n"平潭综合实验区管委会办公室" = "平潭综合实验区行政审批局"\n', encoding="utf-8"
+    )
+    assert main(["extract", str(folder), "--db", str(database)]) == 0
+    out = capsys.readouterr().out
+    assert "rules across documents: 2 agencies worked out" in out
+    assert main(["agencies", "--db", str(database), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["renamings"] == str(tmp_path / "agencies.toml")
+    (agency,) = listed["agencies"]
+    assert agency["key"] == "平潭综合实验区行政审批局"
+    assert agency["documents"] == 5
+    assert agency["renamed_from"] == ["平潭综合实验区管委会办公室"]
+    # Two reports for 2021 and two for 2022 with other numbers: C2 says so.
+    db = sqlite3.connect(database)
+    assert db.execute("SELECT count(*) FROM findings WHERE rule = 'C2'").fetchone() == (2,)
+    db.close()
+
+
+def test_diff_two_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    before, after = pingtan("czj-2021"), pingtan("czj-2022")
+    assert main(["diff", str(before), str(after)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("平潭综合实验区财政金融局: 2021 → 2022")
+    line = next(
+        x for x in out.splitlines() if x.startswith("proactive.normative_documents.in_force")
+    )
+    assert line.split()[-3:] == ["3", "8", "+5"]  # 303 in 2021, 808 in 2022
+    assert main(["diff", str(before), str(before)]) == 0
+    assert "0 cells differ" in capsys.readouterr().out
+    assert main(["diff", str(before)]) == 2
+    assert "diff compares two files" in capsys.readouterr().err
+
+
+def test_diff_over_the_database(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    capsys.readouterr()
+    assert (
+        main(["diff", "--db", str(database), "--agency", "平潭综合实验区行政审批局", "--json"]) == 1
+    )
+    pairs = json.loads(capsys.readouterr().out)
+    assert [(p["before"]["year"], p["after"]["year"]) for p in pairs] == [
+        (2021, 2022),
+        (2022, 2023),
+    ]
+    changed = {c["key"]: (c["before"], c["after"]) for c in pairs[0]["changes"]}
+    # The cells the neighbouring years decided compare as decided.
+    assert changed["proactive.normative_documents.in_force"] == ("23", "25")
+
+
+def test_review_decisions_survive_a_rerun(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    capsys.readouterr()
+    assert main(["review", "--db", str(database), "--rule", "R6", "--json"]) == 0
+    (r6,) = json.loads(capsys.readouterr().out)
+    assert r6["decision"] is None
+    fingerprint = r6["fingerprint"]
+    arguments = ["review", fingerprint[:8], "--db", str(database)]
+    assert main([*arguments, "--confirm", "--comment", "checked against the PDF"]) == 0
+    assert capsys.readouterr().out == f"{fingerprint}: confirmed\n"
+    # The agency's reports change (its 2021 report read again): every finding across its
+    # documents is worked out again, and the decision is still there.
+    changed = folder / pingtan("hzs-2021").name
+    changed.write_text(changed.read_text("utf-8") + "\n", encoding="utf-8")
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert out.startswith("read 1,")
+    assert "1 agency worked out" in out
+    assert main(["review", "--db", str(database), "--rule", "R6", "--json"]) == 0
+    (again,) = json.loads(capsys.readouterr().out)
+    assert (again["fingerprint"], again["decision"], again["comment"]) == (
+        fingerprint,
+        "confirmed",
+        "checked against the PDF",
+    )
+    assert main(["review", "--db", str(database)]) == 0
+    listed = capsys.readouterr().out
+    assert f"{fingerprint}  confirmed" in listed
+    assert main(["review", "0000000000", "--db", str(database), "--dismiss"]) == 2
+    assert "no finding has this fingerprint" in capsys.readouterr().err
+    assert main(["review", fingerprint, "--db", str(database)]) == 2
+    assert "say --confirm, --dismiss or --clear" in capsys.readouterr().err
+
+
+def test_commands_on_a_database_that_is_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (["agencies"], ["review"], ["diff"]):
+        assert main([*command, "--db", str(tmp_path / "none.sqlite")]) == 2
+        assert "no such database" in capsys.readouterr().err
+
+
+def test_extract_in_parallel_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = tmp_path / "files"
+    write_corpus(files, 12, seed=5)
+    database = tmp_path / "reports.sqlite"
+    assert main(["extract", str(files), "--db", str(database), "--jobs", "2"]) == 0
+    assert capsys.readouterr().out.startswith("read 12, failed 0, skipped 0;")
+
+
+def test_every_rule_across_documents_is_in_the_readme() -> None:
+    from govinfo.dataset.rules import SET_RULES
+
+    for rule in SET_RULES:
+        assert f"| `{rule.code}` | {rule.title} |" in README, rule.code
