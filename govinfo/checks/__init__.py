@@ -22,7 +22,7 @@ from govinfo.checks.reading import check_reading_notes
 from govinfo.checks.statutory import check_derived_totals, check_identity, check_unprinted_rows
 from govinfo.checks.versions import check_format_version, check_version_year
 from govinfo.model.documents import Document
-from govinfo.model.findings import Finding, Rule, Severity, Status, fingerprint
+from govinfo.model.findings import Finding, Numbering, Rule, Severity, Status
 
 hookimpl = pluggy.HookimplMarker("govinfo")
 
@@ -173,8 +173,11 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> tuple[Finding, ...]:
                 )
             )
     identity = document_identity(document)
+    number = Numbering()
     return tuple(
-        f if f.fingerprint else attrs.evolve(f, fingerprint=fingerprint(f, identity))
+        f
+        if f.fingerprint
+        else attrs.evolve(f, fingerprint=number(f.rule, identity, f.where.key or ""))
         for f in findings
     )
 

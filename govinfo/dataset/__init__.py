@@ -14,6 +14,6 @@ from __future__ import annotations
 
 from govinfo.dataset.export import cells, findings
 from govinfo.dataset.extraction import Summary, extract
-from govinfo.dataset.fingerprint import fingerprint
+from govinfo.model.findings import fingerprint
 
 __all__ = ["Summary", "cells", "extract", "findings", "fingerprint"]

@@ -14,12 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from govinfo.dataset.diff import numbers_digest
-from govinfo.dataset.fingerprint import Numbering
 from govinfo.dataset.records import Row
 from govinfo.dataset.work import finding_row
 from govinfo.model.cells import Cell, number
 from govinfo.model.documents import AnnualReport
-from govinfo.model.findings import Finding
+from govinfo.model.findings import Finding, Numbering
 from govinfo.model.tables import Table
 from govinfo.statute import TableKey
 

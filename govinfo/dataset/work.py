@@ -15,12 +15,11 @@ from decimal import Decimal
 
 from govinfo import pipeline
 from govinfo.dataset.diff import numbers_digest
-from govinfo.dataset.fingerprint import Numbering
 from govinfo.dataset.records import DocumentRecord, Extracted, Failed, Result, Row
 from govinfo.errors import GovinfoError
 from govinfo.model.cells import Cell, SourceRef, Unreadable
 from govinfo.model.documents import AnnualReport, Document, KeyPoints, RuleOfLawReport
-from govinfo.model.findings import Finding, Number
+from govinfo.model.findings import Finding, Number, Numbering
 from govinfo.model.narrative import plain_text
 from govinfo.model.tables import Table
 from govinfo.report.present import cell_kind
@@ -176,7 +175,9 @@ def finding_row(finding: Finding, fingerprint: str, evidence: str) -> Row:
 
 
 def finding_rows(findings: tuple[Finding, ...], identity: str) -> Iterator[Row]:
-    """The rows of a document's findings, ``identity`` its content hash."""
+    """The rows of a document's findings, fingerprinted with ``identity``, its content hash:
+    in the database a document is its bytes (two files of one agency and year with different
+    numbers are two documents, whose findings keep apart)."""
     number = Numbering()
     for finding in findings:
         evidence = [
@@ -185,6 +186,6 @@ def finding_rows(findings: tuple[Finding, ...], identity: str) -> Iterator[Row]:
         ]
         yield finding_row(
             finding,
-            number(finding.rule, identity, finding.where.key),
+            number(finding.rule, identity, finding.where.key or ""),
             json.dumps(evidence, ensure_ascii=False),
         )

@@ -112,13 +112,32 @@ class Finding:
         return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
-def fingerprint(finding: Finding, document: str) -> str:
-    """A finding's stable identity: its rule, the document it is about (an identity that
-    survives a re-read: its kind, agency, year and title) and where it points (the cells it
-    involves, or its message where it points nowhere)."""
-    where = finding.where.key or ",".join(finding.cells) or finding.message
-    digest = hashlib.sha256("\x1f".join((finding.rule, document, where)).encode("utf-8"))
-    return digest.hexdigest()[:16]
+#: Hex digits of a fingerprint: enough to stay unique over millions of findings, short enough
+#: to type.
+FINGERPRINT_LENGTH = 16
+
+
+def fingerprint(rule: str, identity: str, where: str, ordinal: int = 0) -> str:
+    """The stable name of the ``ordinal``-th finding of ``rule`` at ``where`` about
+    ``identity`` (a document's identity that survives a re-read, :func:`govinfo.checks.
+    document_identity`; for a finding across documents, the agency and year it concerns).
+    Decisions about a finding are kept under it."""
+    text = "\x1f".join((rule, identity, where, str(ordinal)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+class Numbering:
+    """Fingerprints for findings in the order they come: those that share rule, identity and
+    where are told apart by their order."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str, str], int] = {}
+
+    def __call__(self, rule: str, identity: str, where: str) -> str:
+        key = (rule, identity, where)
+        ordinal = self._seen.get(key, 0)
+        self._seen[key] = ordinal + 1
+        return fingerprint(rule, identity, where, ordinal)
 
 
 CheckFunction: TypeAlias = "Callable[[Document], Iterable[Finding]]"
