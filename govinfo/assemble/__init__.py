@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from govinfo.assemble.annual import assemble_annual_report
 from govinfo.assemble.headings import anchor_tables, find_headings
-from govinfo.assemble.keypoints import assemble_key_points
 from govinfo.assemble.kinds import detect_kind
 from govinfo.assemble.metadata import title_of
 from govinfo.assemble.mirror import restore, unmirror
 from govinfo.assemble.noise import clean
-from govinfo.assemble.ruleoflaw import assemble_rule_of_law
 from govinfo.errors import UnknownDocumentError
 from govinfo.layout import Layout, TextBlock
 from govinfo.model.documents import Document, Origin
@@ -35,9 +33,14 @@ def _assemble(layout: Layout, origin: Origin, kind: DocumentKind | None) -> Docu
     blocks, dropped = clean(layout)
     headings = anchor_tables(blocks, find_headings(blocks))
     chosen = kind or detect_kind(blocks, headings)
+    # The other kinds' modules (and their patterns) are loaded when a document needs them.
     if chosen == "key_points":
+        from govinfo.assemble.keypoints import assemble_key_points
+
         return assemble_key_points(layout, origin)
     if chosen == "rule_of_law_report":
+        from govinfo.assemble.ruleoflaw import assemble_rule_of_law
+
         texts = [b for b in blocks if isinstance(b, TextBlock)]
         return assemble_rule_of_law(texts, dropped, origin)
     if chosen is None:
