@@ -1,38 +1,202 @@
-"""The figures the narrative states about table cells, found by the phrasings the statute
-package lists (:data:`govinfo.statute.STATED_FIGURES`), each with the clause it stands in."""
+"""What the narrative states about the tables, found by the phrasings the statute package
+lists (:mod:`govinfo.statute.narrative`): figures, the shares printed with them, claims about
+table 四's outcomes and the words that say no fee was charged, each with the clause it
+stands in."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from govinfo.layout import TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.model.documents import StatedFigure
-from govinfo.statute import STATED_FIGURES
+from govinfo.statute import (
+    APPEAL_SUBJECTS,
+    CLAIM_PATTERNS,
+    CLAIMS,
+    INCLUDES_CARRIED_OVER,
+    NONE_STATED,
+    SCOPE_WORDS,
+    SHARE,
+    STATED_FIGURES,
+    WITH_CARRIED_OVER,
+    quantity,
+)
+
+_SENTENCE_ENDS = "。；;！？!?"
+_CLAUSE_ENDS = "。；;，,！？!?"
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
+#: A block without any of these states nothing the patterns look for.
+_TRIGGERS: tuple[str, ...] = (
+    "件", "received", "accepted", "were", "was", "维持", "纠错", "败诉", "结案", "审结",
+    "复议", "诉讼", "收费", "处理费", "费用", "fee", "charge", "upheld", "corrected",
+)  # fmt: skip
 
 
-def stated_figures(blocks: Sequence[TextBlock]) -> tuple[StatedFigure, ...]:
-    """The figures the narrative states about table cells, each with its clause."""
-    found: dict[str, StatedFigure] = {}
-    for block in blocks:
-        if "件" not in block.text and "received" not in block.text:
+def _back(text: str, position: int, marks: str) -> int:
+    """Where the sentence (or clause) that holds ``position`` begins."""
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+
+
+def _forward(text: str, position: int, marks: str) -> int:
+    """Where the sentence (or clause) that holds ``position`` ends."""
+    ends = [e for e in (text.find(mark, position) for mark in marks) if e >= 0]
+    return min(ends, default=len(text))
+
+
+def _another_year(before: str, clause: str, year: int | None) -> bool:
+    """Whether the words before a figure put it in another year than the report's."""
+    if _LAST_YEAR.search(clause):
+        return True
+    years = _YEAR.findall(before)
+    return year is not None and bool(years) and int(years[-1]) != year
+
+
+def _source(block: TextBlock, at: int) -> SourceRef | None:
+    source = block.source
+    if source is not None and source.offset is not None:
+        return SourceRef(page=source.page, line=source.line, offset=source.offset + at)
+    return source
+
+
+def _scope(before: str) -> str | None:
+    found = [(before.rfind(word), word) for word in SCOPE_WORDS if word in before]
+    return max(found)[1] if found else None
+
+
+def _figures(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+    text = block.text
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, StatedFigure]] = []
+    for figure in STATED_FIGURES:
+        if not any(word in text for word in figure.words):
             continue
-        for figure in STATED_FIGURES:
+        for match in figure.pattern.finditer(text):
+            start, end = match.span("n")
+            if any(a < end and start < b for a, b in taken):
+                continue
+            sentence = _back(text, match.start(), _SENTENCE_ENDS)
+            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            before = text[sentence : match.start()]
+            if _another_year(before, text[clause : match.start()], year):
+                continue
+            if figure.after and not any(
+                f.key in figure.after and sentence <= at < match.start() for at, f in found
+            ):
+                continue
             key = figure.key
-            if key in found or not any(word in block.text for word in figure.words):
-                continue
-            match = figure.pattern.search(block.text)
-            if match is None:
-                continue
-            clause_start = max(block.text.rfind(p, 0, match.start()) for p in "。；，,") + 1
-            clause_end = min(
-                [e for e in (block.text.find(p, match.end()) for p in "。；;") if e >= 0]
-                or [len(block.text)]
+            if key in WITH_CARRIED_OVER and INCLUDES_CARRIED_OVER.match(text, match.end()):
+                key = WITH_CARRIED_OVER[key]
+            number = match.group("n")
+            value: int | Decimal = Decimal(number) if "." in number else int(number)
+            if key in ("proactive.fees.amount", "information_fees.collected"):
+                value = Decimal(number)
+            stop = match.end()
+            percent = None
+            described = quantity(key)
+            share = SHARE.match(text, stop) if described and described.shares_of else None
+            if share is not None:
+                percent = Decimal(share.group("pct"))
+                stop = share.end()
+                if share.group("open"):
+                    closing = [c for c in (text.find(m, stop) for m in "）)") if c >= 0]
+                    stop = min(closing, default=stop - 1) + 1
+            taken.append((start, end))
+            found.append(
+                (
+                    match.start(),
+                    StatedFigure(
+                        key,
+                        value,
+                        text[clause : _forward(text, stop, _CLAUSE_ENDS)].strip(),
+                        source=_source(block, match.start()),
+                        percent=percent,
+                        scope=_scope(before),
+                    ),
+                )
             )
-            source = block.source
-            if source is not None and source.offset is not None:
-                source = SourceRef(line=source.line, offset=source.offset + match.start())
-            found[key] = StatedFigure(
-                key, int(match.group(1)), block.text[clause_start:clause_end].strip(), source=source
+    yield from found
+
+
+def _subject(text: str) -> str | None:
+    """What a claim is about, from the words before it: 复议, 诉讼, or both (``*``)."""
+    named = [key for key, words in APPEAL_SUBJECTS if any(w in text for w in words)]
+    if not named:
+        return None
+    return named[0] if len(named) == 1 else "*"
+
+
+def _claims(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+    text = block.text
+    taken: list[tuple[int, int]] = []
+    for pattern in CLAIM_PATTERNS:
+        if not any(word in text for word in pattern.words):
+            continue
+        for match in pattern.pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            sentence = _back(text, match.start(), _SENTENCE_ENDS)
+            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            before = text[sentence : match.start()]
+            if _another_year(before, text[clause : match.start()], year):
+                continue
+            claim = CLAIMS[pattern.claim]
+            stop = _forward(text, match.end(), _CLAUSE_ENDS)
+            # The subject: the claim's own words for 未发生行政复议, else the sentence up to
+            # the end of the claim's clause (行政复议7件，诉讼9件，均获维持).
+            subject = _subject(match.group(0) if claim.key == "none" else text[sentence:stop])
+            if subject is None:
+                continue
+            taken.append(match.span())
+            yield (
+                match.start(),
+                StatedFigure(
+                    f"appeals.{subject}.{claim.column}",
+                    0,
+                    text[sentence:stop].strip(),
+                    source=_source(block, match.start()),
+                    claim=claim.key,
+                    scope=_scope(before),
+                ),
             )
-    return tuple(found.values())
+
+
+def _nones(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+    text = block.text
+    for stated in NONE_STATED:
+        if not any(word in text for word in stated.words):
+            continue
+        for match in stated.pattern.finditer(text):
+            sentence = _back(text, match.start(), _SENTENCE_ENDS)
+            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            if _another_year(text[sentence : match.start()], text[clause : match.start()], year):
+                continue
+            for key in stated.keys:
+                yield (
+                    match.start(),
+                    StatedFigure(
+                        key,
+                        0,
+                        text[clause : _forward(text, match.end(), _CLAUSE_ENDS)].strip(),
+                        source=_source(block, match.start()),
+                    ),
+                )
+
+
+def stated_figures(
+    blocks: Sequence[TextBlock], *, year: int | None = None
+) -> tuple[StatedFigure, ...]:
+    """What the narrative states about the tables, in the order of the text, each with its
+    clause; a figure the words before it put in another year than ``year`` (2021年…, 上年…)
+    is left out, and a figure stated twice alike is kept once."""
+    out: dict[tuple[str, int | Decimal, str | None], StatedFigure] = {}
+    for block in blocks:
+        if not any(word in block.text for word in _TRIGGERS):
+            continue
+        found = [*_figures(block, year), *_claims(block, year), *_nones(block, year)]
+        for _, figure in sorted(found, key=lambda pair: pair[0]):
+            out.setdefault((figure.key, figure.value, figure.claim), figure)
+    return tuple(out.values())

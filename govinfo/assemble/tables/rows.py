@@ -409,9 +409,7 @@ def read_rows(
             )
         )
     if misprints:
-        inside = {
-            m for m in matches for p, _ in misprints if p.start <= m.start and m.end <= p.end
-        }
+        inside = {m for m in matches for p, _ in misprints if p.start <= m.start and m.end <= p.end}
         matches = sorted([*(m for m in matches if m not in inside), *(m for m, _ in misprints)])
     vocabulary = label_vocabulary(definition)
     values: dict[str, Values] = {}
