@@ -31,7 +31,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
 #: A block without any of these states nothing the patterns look for.
 _TRIGGERS: tuple[str, ...] = (
-    "件", "received", "accepted", "were", "was", "维持", "纠错", "败诉", "结案", "审结",
+    "件", "条", "received", "accepted", "were", "was", "维持", "纠错", "败诉", "结案", "审结",
     "复议", "诉讼", "收费", "处理费", "费用", "fee", "charge", "upheld", "corrected",
 )  # fmt: skip
 

@@ -235,6 +235,30 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
     return all(t.kind != "text" or is_debris(t, vocabulary) for t in tokens)
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+_DIGIT = re.compile(r"\d")
+
+
+def narrative_before(stream: Stream, matches: Sequence[Match], first: int) -> int:
+    """Where the table begins in its first cell: in a word of text that runs from the
+    narrative into the table (…共收到政府信息公开申请0条。（本列数据的勾稽关系…, a crawl that
+    lost every space), after the last sentence before its first label; else 0.  A label in
+    a sentence (没有行政复议及行政诉讼情况。) is the narrative's: the table's first label is
+    the first that no sentence end follows before the next number."""
+    if first >= len(stream.texts) or stream.grids[first]:
+        return 0
+    text = stream.texts[first]
+    lo = stream.starts[first]
+    hi = stream.starts[first + 1] if first + 1 < len(stream.starts) else len(stream.folded)
+    for at in sorted({stream.at(m.start)[1] for m in matches if lo <= m.start < hi}):
+        stop = _SENTENCE_END.search(text, at)
+        digit = _DIGIT.search(text, at)
+        if stop is None or (digit is not None and digit.start() < stop.start()):
+            end = max(text.rfind(mark, 0, at) for mark in "。；;")
+            return end + 1 if end >= 0 else 0
+    return 0
+
+
 def table_bounds(
     stream: Stream, matches: Sequence[Match], first: int, last: int, vocabulary: frozenset[str]
 ) -> tuple[int, int]:
@@ -516,7 +540,9 @@ def read_rows(
     return RowsRead(
         Table(definition.key, definition.version, built),
         tuple(notes),
-        span_of(stream, first_cell, last_cell),
+        span_of(
+            stream, first_cell, last_cell, first_at=narrative_before(stream, matches, first_cell)
+        ),
         cut_after,
     )
 
@@ -706,5 +732,5 @@ def read_one_row_table(
     return RowsRead(
         Table(definition.key, definition.version, rows),
         tuple(notes),
-        span_of(stream, start_cell, last),
+        span_of(stream, start_cell, last, first_at=narrative_before(stream, matches, start_cell)),
     )
