@@ -396,14 +396,14 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
     _figure(r"(?<![开以])(?:及时|依法)?(?:规范)?答复\s*(?P<n>\d+)\s*件", _HANDLED, "答复"),
     # Table 三: applicants, in a sentence about the applications received.
     *(
-        _figure(rf"{zh}(?:申请)?\s*(?P<n>\d+)\s*件", key, zh, after=_RECEIVED_AFTER)
-        for zh, key in (
-            ("自然人", "applications.received.natural_person"),
-            ("商业企业", "applications.received.business"),
-            ("科研机构", "applications.received.research"),
-            ("社会公益组织", "applications.received.social_welfare"),
-            ("法律服务机构", "applications.received.legal_services"),
-            ("法人(?:或|和|及)其他组织", "applications.received.legal_person"),
+        _figure(rf"{zh}(?:申请)?\s*(?P<n>\d+)\s*件", key, word, after=_RECEIVED_AFTER)
+        for zh, word, key in (
+            ("自然人", "自然人", "applications.received.natural_person"),
+            ("商业企业", "商业企业", "applications.received.business"),
+            ("科研机构", "科研机构", "applications.received.research"),
+            ("社会公益组织", "社会公益组织", "applications.received.social_welfare"),
+            ("法律服务机构", "法律服务机构", "applications.received.legal_services"),
+            ("法人(?:或|和|及)其他组织", "其他组织", "applications.received.legal_person"),
         )
     ),
     # Table 三: outcomes, combined, grouped and single.

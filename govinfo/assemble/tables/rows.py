@@ -237,23 +237,36 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
 
 _SENTENCE_END = re.compile(r"[。；;]")
 _DIGIT = re.compile(r"\d")
+#: A count or a percentage the narrative states (12件, 33.9%): no value of a table.
+_STATED_FIGURE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?=\s*[年月日件条个项次份人%％])")
+
+
+def in_a_sentence(stream: Stream, position: int) -> bool:
+    """Whether a label found at a folded position stands in a sentence of the narrative
+    (其中，不予公开3件，无法提供4件。): in a word of text, a sentence end follows it before any
+    number that is not a count the narrative states."""
+    cell, char = stream.at(position)
+    if stream.grids[cell]:
+        return False
+    rest = _STATED_FIGURE.sub("", stream.texts[cell][char:])
+    stop = _SENTENCE_END.search(rest)
+    digit = _DIGIT.search(rest)
+    return stop is not None and (digit is None or stop.start() < digit.start())
 
 
 def narrative_before(stream: Stream, matches: Sequence[Match], first: int) -> int:
     """Where the table begins in its first cell: in a word of text that runs from the
     narrative into the table (…共收到政府信息公开申请0条。（本列数据的勾稽关系…, a crawl that
-    lost every space), after the last sentence before its first label; else 0.  A label in
-    a sentence (没有行政复议及行政诉讼情况。) is the narrative's: the table's first label is
-    the first that no sentence end follows before the next number."""
+    lost every space), after the last sentence before its first label that stands in no
+    sentence; else 0."""
     if first >= len(stream.texts) or stream.grids[first]:
         return 0
     text = stream.texts[first]
     lo = stream.starts[first]
     hi = stream.starts[first + 1] if first + 1 < len(stream.starts) else len(stream.folded)
-    for at in sorted({stream.at(m.start)[1] for m in matches if lo <= m.start < hi}):
-        stop = _SENTENCE_END.search(text, at)
-        digit = _DIGIT.search(text, at)
-        if stop is None or (digit is not None and digit.start() < stop.start()):
+    for position in sorted({m.start for m in matches if lo <= m.start < hi}):
+        if not in_a_sentence(stream, position):
+            at = stream.at(position)[1]
             end = max(text.rfind(mark, 0, at) for mark in "。；;")
             return end + 1 if end >= 0 else 0
     return 0
@@ -271,7 +284,10 @@ def table_bounds(
     headers = [
         stream.at(m.start)[0]
         for m in matches
-        if lo <= m.start < hi and m.kind != "row" and m.end - m.start >= 4
+        if lo <= m.start < hi
+        and m.kind != "row"
+        and m.end - m.start >= 4
+        and not in_a_sentence(stream, m.start)
     ]
     first = min([first, *headers])
     while first > 0 and _is_material(stream, first - 1, vocabulary):
