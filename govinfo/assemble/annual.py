@@ -24,6 +24,7 @@ from govinfo.model.tables import Table, TableUnavailable
 from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
     FORMAT_VERSIONS,
+    QUANTITIES,
     CellKind,
     FormatVersion,
     TableKey,
@@ -159,7 +160,9 @@ def assemble_annual_report(
     year = title.year if title.year is not None else period_year(all_texts[:40])
     # What the narrative states for cells may decide how a damaged cell reads.
     figures = _deciding_figures(
-        stated_figures([b for b in elements if isinstance(b, TextBlock)], year=year),
+        stated_figures(
+            [b for b in elements if isinstance(b, TextBlock)], year=year, only=_DECIDING
+        ),
         title.agency,
     )
     tables: dict[TableKey, TableReading] = {}
@@ -226,6 +229,24 @@ def assemble_annual_report(
         notes=tuple(notes),
         dropped=tuple(dropped),
     )
+
+
+#: The quantities that are one count cell in some format version: only their figures may
+#: decide a damaged cell.
+_DECIDING = frozenset(
+    key
+    for key, described in QUANTITIES.items()
+    if described.table is not None
+    and any(
+        len(cells := described.cells(table_def(described.table, version))) == 1
+        and table_def(described.table, version)
+        .row(cells[0].split(".", 1)[1].rpartition(".")[0])
+        .column(cells[0].rpartition(".")[2])
+        .kind
+        is CellKind.COUNT
+        for version in FORMAT_VERSIONS
+    )
+)
 
 
 def _deciding_figures(stated: tuple[StatedFigure, ...], agency: str | None) -> Figures:

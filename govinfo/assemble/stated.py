@@ -27,13 +27,10 @@ from govinfo.statute import (
 
 _SENTENCE_ENDS = "。；;！？!?"
 _CLAUSE_ENDS = "。；;，,！？!?"
+_SENTENCE = re.compile(r"[^。；;！？!?]+")
+_COUNT = re.compile(r"\d\s*(?:件|条|起|宗|万元|元|%|％)|\d\s+[A-Za-z]")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
-#: A block without any of these states nothing the patterns look for.
-_TRIGGERS: tuple[str, ...] = (
-    "件", "条", "received", "accepted", "were", "was", "维持", "纠错", "败诉", "结案", "审结",
-    "复议", "诉讼", "收费", "处理费", "费用", "fee", "charge", "upheld", "corrected",
-)  # fmt: skip
 
 
 def _back(text: str, position: int, marks: str) -> int:
@@ -67,14 +64,42 @@ def _scope(before: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def _figures(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+#: Every word a pattern asks for: a block is searched once for each, and a pattern tried only
+#: where one of its words is.
+_WORDS = frozenset(
+    word
+    for patterns in (STATED_FIGURES, CLAIM_PATTERNS, NONE_STATED)
+    for pattern in patterns
+    for word in pattern.words
+)
+
+
+def _figures(
+    block: TextBlock, year: int | None, present: frozenset[str]
+) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, StatedFigure]] = []
+    # Only the sentences with a count in them (12件, 3.5万元, 6 applications) are searched,
+    # each by the patterns whose words it has: a crawl's table runs on for thousands of
+    # characters without a count.
+    sentences = []
+    for part in _SENTENCE.finditer(text):
+        lo, hi = part.span()
+        if _COUNT.search(text, lo, hi):
+            words = frozenset(w for w in present if w in part.group())
+            sentences.append((lo, hi, words))
+    if not sentences:
+        return
     for figure in STATED_FIGURES:
-        if not any(word in text for word in figure.words):
+        if present.isdisjoint(figure.words):
             continue
-        for match in figure.pattern.finditer(text):
+        for match in (
+            match
+            for lo, hi, words in sentences
+            if not words.isdisjoint(figure.words)
+            for match in figure.pattern.finditer(text, lo, hi)
+        ):
             start, end = match.span("n")
             if any(a < end and start < b for a, b in taken):
                 continue
@@ -129,11 +154,13 @@ def _subject(text: str) -> str | None:
     return named[0] if len(named) == 1 else "*"
 
 
-def _claims(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+def _claims(
+    block: TextBlock, year: int | None, present: frozenset[str]
+) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
     for pattern in CLAIM_PATTERNS:
-        if not any(word in text for word in pattern.words):
+        if present.isdisjoint(pattern.words):
             continue
         for match in pattern.pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
@@ -164,10 +191,12 @@ def _claims(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFig
             )
 
 
-def _nones(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigure]]:
+def _nones(
+    block: TextBlock, year: int | None, present: frozenset[str]
+) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     for stated in NONE_STATED:
-        if not any(word in text for word in stated.words):
+        if present.isdisjoint(stated.words):
             continue
         for match in stated.pattern.finditer(text):
             sentence = _back(text, match.start(), _SENTENCE_ENDS)
@@ -187,16 +216,26 @@ def _nones(block: TextBlock, year: int | None) -> Iterator[tuple[int, StatedFigu
 
 
 def stated_figures(
-    blocks: Sequence[TextBlock], *, year: int | None = None
+    blocks: Sequence[TextBlock],
+    *,
+    year: int | None = None,
+    only: frozenset[str] | None = None,
 ) -> tuple[StatedFigure, ...]:
     """What the narrative states about the tables, in the order of the text, each with its
     clause; a figure the words before it put in another year than ``year`` (2021年…, 上年…)
-    is left out, and a figure stated twice alike is kept once."""
+    is left out, and a figure stated twice alike is kept once.  With ``only``, the figures of
+    those quantities alone, and no claims or words of none."""
     out: dict[tuple[str, int | Decimal, str | None], StatedFigure] = {}
     for block in blocks:
-        if not any(word in block.text for word in _TRIGGERS):
+        text = block.text
+        present = frozenset(word for word in _WORDS if word in text)
+        if not present:
             continue
-        found = [*_figures(block, year), *_claims(block, year), *_nones(block, year)]
+        found = list(_figures(block, year, present))
+        if only is None:
+            found += [*_claims(block, year, present), *_nones(block, year, present)]
+        else:
+            found = [pair for pair in found if pair[1].key in only]
         for _, figure in sorted(found, key=lambda pair: pair[0]):
             out.setdefault((figure.key, figure.value, figure.claim), figure)
     return tuple(out.values())

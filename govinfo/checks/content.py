@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from govinfo.checks.locations import row_location, table_location
 from govinfo.model.cells import Amount, Count
-from govinfo.model.documents import AnnualReport, Document, StatedFigure
+from govinfo.model.documents import AnnualReport, Document, Section, StatedFigure
 from govinfo.model.findings import Evidence, Finding, Location, Severity, Status
 from govinfo.model.narrative import plain_text
 from govinfo.model.tables import Table, TableUnavailable
@@ -31,6 +31,14 @@ _SENTENCES = re.compile(r"[。！？!?；;\n]+|\.(?:\s+|$)")
 #: A section 五 of at most this many sentences says too little to tell the problems and what
 #: is done about them.
 BRIEF_SENTENCES = 2
+
+
+def says_nothing(section: Section) -> str | None:
+    """What a section prints when it says it has nothing to report (无。, 无其他需要报告的事项,
+    a signature after it), None when it says something."""
+    text = plain_text(section.content).strip()
+    first = re.split(r"(?<=[。；;])|\s", text, maxsplit=1)[0] if text else ""
+    return first if first and NOTHING.match(first) else None
 
 
 def _sentences(text: str) -> list[str]:
@@ -112,7 +120,7 @@ def check_fees(document: Document) -> Iterator[Finding]:
         return
     other = document.section("other")
     heading = section_def("other").heading
-    said_nothing = bool(other.content) and bool(NOTHING.match(plain_text(other.content).strip()))
+    said_nothing = says_nothing(other)
     collected = _stated(document, _COLLECTED)
     none_collected = [f for f in collected if f.value == 0]
     charged = [f for f in collected if f.value > 0]
@@ -120,16 +128,8 @@ def check_fees(document: Document) -> Iterator[Finding]:
     no_notices = [f for f in notices if f.value == 0]
     where = Location(section="other", labels=(heading,), labels_en=(other.definition.label.en,))
     if charged and (none_collected or said_nothing):
-        denial = (
-            none_collected[0].text
-            if none_collected
-            else f"section {heading}: {plain_text(other.content).strip()}"
-        )
-        denial_zh = (
-            none_collected[0].text
-            if none_collected
-            else f"第六部分：{plain_text(other.content).strip()}"
-        )
+        denial = none_collected[0].text if none_collected else f"section {heading}: {said_nothing}"
+        denial_zh = none_collected[0].text if none_collected else f"第六部分：{said_nothing}"
         fee = charged[0]
         yield Finding(
             "S2",
@@ -166,14 +166,14 @@ def check_fees(document: Document) -> Iterator[Finding]:
                     Evidence("applications.outcome.other.fee_unpaid.total", cell.raw, cell.source),
                 ),
             )
-    yield from _administrative_fees(document, none_collected, charged)
+    yield from _administrative_fees(document, none_collected)
 
 
 def _administrative_fees(
-    document: AnnualReport, none_collected: list[StatedFigure], charged: list[StatedFigure]
+    document: AnnualReport, none_collected: list[StatedFigure]
 ) -> Iterator[Finding]:
-    """A note where table 二's 行政事业性收费 and the information-processing fees differ in
-    being charged at all: they are different fees, and neither contradicts the other."""
+    """A note where table 二 reports 行政事业性收费 and the narrative says no information-
+    processing fee was charged: they are different fees, and neither contradicts the other."""
     proactive = document.table("proactive")
     amount: Decimal | None = None
     evidence: Evidence | None = None
@@ -209,21 +209,6 @@ def _administrative_fees(
             cells=("proactive.fees.amount",),
             evidence=(evidence, Evidence(denial.key, denial.text, denial.source)),
         )
-    elif amount == 0 and charged:
-        fee = charged[0]
-        yield Finding(
-            "S2",
-            Status.NOTE,
-            Severity.INFO,
-            f"table 二 reports no administrative fees (行政事业性收费) and the narrative states "
-            f"information-processing fees of {fee.value} ({fee.text}): different fees, not a "
-            "contradiction",
-            where,
-            message_zh=f"表二行政事业性收费为 0，正文称收取信息处理费 {fee.value}（{fee.text}）："
-            "二者为不同的费用，并不矛盾",
-            cells=("proactive.fees.amount",),
-            evidence=(evidence, Evidence(fee.key, fee.text, fee.source)),
-        )
 
 
 # --------------------------------------------------------------------------- S3
@@ -242,7 +227,7 @@ _NONE_BY_TABLE: dict[TableKey, tuple[frozenset[str], ...]] = {
 def _says_none(document: AnnualReport, key: TableKey) -> bool:
     """Whether the section says it is empty (无) or the narrative says there was none."""
     section = next(s for s in document.sections if s.definition.table == key)
-    if section.content and NOTHING.match(plain_text(section.content).strip()):
+    if says_nothing(section):
         return True
     own = counts_the_area(document.metadata.agency)
     zero = {f.key for f in document.stated if f.value == 0 and (f.scope is None or own)}

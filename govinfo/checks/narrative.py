@@ -435,7 +435,7 @@ def check_stated_parts(document: Document) -> Iterator[Finding]:
         inside = [
             p
             for p in figures
-            if p is not total and p.definition == total.definition and spans[id(p)] < whole
+            if p is not total and p.definition is total.definition and spans[id(p)] < whole
         ]
         parts = [p for p in inside if not any(spans[id(p)] < spans[id(q)] for q in inside)]
         if not parts or _overlap([spans[id(p)] for p in parts]):

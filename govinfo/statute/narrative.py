@@ -12,6 +12,7 @@ assembler finds the figures by the patterns here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -23,7 +24,7 @@ from govinfo.statute.tables import RowDef, TableDef
 # --------------------------------------------------------------------------- quantities
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Term:
     """Cells of one column in one row, or in every row of a group (``outcome.unavailable``:
     every row whose key begins ``outcome.unavailable.``).  A column the row does not have in
@@ -38,7 +39,7 @@ class Term:
         return tuple(r for r in definition.rows if r.key == self.row or r.key.startswith(prefix))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Quantity:
     """What a phrase of the narrative names: a sum of cells of one table.
 
@@ -56,12 +57,7 @@ class Quantity:
 
     def cells(self, definition: TableDef) -> tuple[str, ...]:
         """The dotted keys of the cells the quantity sums in this table definition."""
-        out: list[str] = []
-        for term in self.terms:
-            for row in term.rows(definition):
-                if term.column in row.column_keys:
-                    out.append(f"{definition.key}.{row.key}.{term.column}")
-        return tuple(dict.fromkeys(out))
+        return _cells(self, definition)
 
     @property
     def row_part(self) -> str | None:
@@ -72,6 +68,16 @@ class Quantity:
     @property
     def column_part(self) -> str:
         return self.key.rsplit(".", 1)[1]
+
+
+@functools.lru_cache(maxsize=512)
+def _cells(described: Quantity, definition: TableDef) -> tuple[str, ...]:
+    out: list[str] = []
+    for term in described.terms:
+        for row in term.rows(definition):
+            if term.column in row.column_keys:
+                out.append(f"{definition.key}.{row.key}.{term.column}")
+    return tuple(dict.fromkeys(out))
 
 
 _HANDLED = "applications.outcome.total.total"
@@ -682,7 +688,8 @@ APPEAL_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @attrs.frozen
 class NoneStated:
-    """Words saying that quantities were 0 (未收取信息处理费: none collected)."""
+    """Words saying that quantities were 0 (未收到政府信息公开申请: none received; 未收取信息
+    处理费: none collected)."""
 
     pattern: re.Pattern[str]
     keys: tuple[str, ...]
@@ -693,9 +700,16 @@ def _none(pattern: str, keys: tuple[str, ...], *words: str) -> NoneStated:
     return NoneStated(re.compile(pattern, re.I), keys, words)
 
 
+_RECEIVED_NONE = ("applications.received.total",)
 _COLLECTED = ("information_fees.collected",)
 _NOTICES_AND_COLLECTED = ("information_fees.notices", "information_fees.collected")
 NONE_STATED: tuple[NoneStated, ...] = (
+    _none(
+        r"(?:未|没有)(?:收到|受理|接到)(?:任何)?(?:群众|公民、法人(?:和|或)其他组织)?(?:的)?"
+        r"(?:政府信息公开|信息公开|依申请公开)(?:的)?申请",
+        _RECEIVED_NONE,
+        "申请",
+    ),
     _none(
         r"收费通知的?(?:件数|数量)[^。；;]{0,30}?(?:均为|都为|均是|为)\s*(?:0|零)",
         _NOTICES_AND_COLLECTED,
@@ -716,7 +730,11 @@ NONE_STATED: tuple[NoneStated, ...] = (
     _none(
         r"(?:未|没有|无)(?:发生|产生)(?:任何)?(?:政府)?信息(?:公开)?处理费", _COLLECTED, "处理费"
     ),
-    _none(r"信息(?:公开)?处理费[^。；;]{0,12}?(?:为0|为零|0元|均为0)", _COLLECTED, "处理费"),
+    _none(
+        r"信息(?:公开)?处理费[^。；;]{0,12}?(?:(?:均|都)?为\s*0|为零|(?<![\d.])0\s*元)(?![\d.])",
+        _COLLECTED,
+        "处理费",
+    ),
     _none(
         r"charge notices[^.]{0,80}?(?:were|was) all (?:0|zero)", _NOTICES_AND_COLLECTED, "notices"
     ),
@@ -730,7 +748,8 @@ NONE_STATED: tuple[NoneStated, ...] = (
 
 #: What a section that has nothing to say prints (六、其他需要报告的事项：无。).
 NOTHING = re.compile(
-    r"^[\s：:]*(?:无|暂无|没有|无其他需要报告的事项|none|nil|n/a)[\s。.；;]*$", re.I
+    r"^[\s：:]*(?:无|暂无|没有|无其他[^。；;]{0,10}事项[^。；;]{0,4}|none|nil|n/a)[\s。.；;]*$",
+    re.I,
 )
 
 # --------------------------------------------------------------------------- scope
