@@ -158,6 +158,30 @@ def test_beijing_sum_and_sub_row_and_litigation() -> None:
     assert litigation.cells == ("appeals.litigation_direct.total", "appeals.litigation_after.total")
 
 
+def test_beijing_table_two_documents_decisions_and_fees() -> None:
+    # Table 二: 行政规范性文件 4 / 1 / 31, 行政许可 0, 行政处罚 7, 行政强制 0, 收费 0 万元.
+    report = read(
+        replaced(
+            BEIJING,
+            BEIJING_SENTENCE,
+            "2021年，本年度制发规范性文件4件，废止规范性文件1件，现行有效规范性文件30件；"
+            "作出行政许可决定0件，行政处罚决定8件，行政事业性收费0万元。",
+        )
+    )
+    found = {f.where.key: (f.status, f.expected, f.actual) for f in narrative(report)}
+    assert found == {
+        "proactive.normative_documents.in_force": (Status.FAIL, 30, 31),
+        "proactive.penalties.decisions": (Status.FAIL, 8, 7),
+    }
+    keys = {f.key for f in report.stated}
+    assert {
+        "proactive.normative_documents.issued",
+        "proactive.normative_documents.repealed",
+        "proactive.licensing.decisions",
+        "proactive.fees.amount",
+    } <= keys
+
+
 PINGTAN = example("pingtan-2022-annual-report.crawl.txt")
 
 
@@ -525,16 +549,21 @@ def test_any_stated_figure_never_makes_them_raise(document: Document, data: st.D
         list(check(changed))
 
 
-def _value(table: Table, key: str) -> int | None:
+def _value(table: Table, key: str) -> int | Decimal | None:
+    """What the table gives for a quantity, None where a cell has no number or the version
+    has no such cells."""
     described = quantity(key)
     assert described is not None
     values, _ = derived_totals(table)
-    total = 0
-    for cell in described.cells(table.definition):
+    cells = described.cells(table.definition)
+    if not cells:
+        return None
+    total: int | Decimal = 0
+    for cell in cells:
         row, _, column = cell.split(".", 1)[1].rpartition(".")
         found = values.get(row)
         value = None if found is None else found[table.definition.row(row).column_index(column)]
-        if not isinstance(value, int):
+        if value is None:
             return None
         total += value
     return total
@@ -563,26 +592,35 @@ SENTENCES = (
         ("appeals.reconsideration.total", "全年行政复议"),
         ("appeals.litigation.total", "行政诉讼"),
     ),
+    (
+        ("proactive.normative_documents.issued", "本年度制发规范性文件"),
+        ("proactive.normative_documents.repealed", "废止规范性文件"),
+        ("proactive.normative_documents.in_force", "现行有效规范性文件"),
+        ("proactive.rules.issued", "制定规章"),
+        ("proactive.licensing.decisions", "作出行政许可决定"),
+        ("proactive.penalties.decisions", "行政处罚决定"),
+        ("proactive.coercion.decisions", "行政强制决定"),
+        ("proactive.fees.amount", "行政事业性收费"),
+    ),
 )
 
 
 def _restated(report: AnnualReport, off_by: int) -> tuple[AnnualReport, list[str]]:
     """The report with a paragraph restating its tables (each figure ``off_by`` from them, the
     shares as the table gives them), and the figures' keys."""
-    applications = report.table("applications")
-    appeals = report.table("appeals")
-    assert isinstance(applications, Table)
-    assert isinstance(appeals, Table)
-    handled = _value(applications, "applications.outcome.total.total")
+    tables: dict[str, Table] = {t.key: t for t in report.tables()}
+    handled = _value(tables["applications"], "applications.outcome.total.total")
     sentences, keys = [], []
     for sentence in SENTENCES:
         clauses = []
         for key, words in sentence:
-            table = appeals if key.startswith("appeals") else applications
-            value = _value(table, key)
+            value = _value(tables[key.split(".", 1)[0]], key)
             if value is None:
                 continue
-            clause = f"{words}{value + off_by}件"
+            unit = "万元" if isinstance(value, Decimal) else "件"
+            clause = (
+                f"{words}{format(value + off_by, 'f') if unit == '万元' else value + off_by}{unit}"
+            )
             if "outcome." in key and key != "applications.outcome.total.total" and handled:
                 share = (Decimal(value) * 100 / handled).quantize(
                     Decimal("0.01"), rounding=ROUND_HALF_UP
