@@ -31,7 +31,7 @@ from govinfo.checks.narrative import (
 )
 from govinfo.model.documents import Document, StatedFigure
 from govinfo.model.narrative import Paragraph
-from govinfo.statute import QUANTITIES, quantity, table_def
+from govinfo.statute import QUANTITIES, quantity, section_for_table, table_def
 from govinfo.testing import pages
 from govinfo.testing import strategies as gs
 
@@ -118,7 +118,7 @@ def test_beijing_sum_and_sub_row_and_litigation() -> None:
             BEIJING,
             BEIJING_SENTENCE,
             "2021年，共收到政府信息公开申请6件，办结6件。其中，予以公开及部分公开3件，"
-            "因本机关不掌握等原因无法提供2件。全年行政复议1件，行政诉讼1件。",
+            "因本机关不掌握等原因无法提供2件。全年因政府信息公开申请引发行政复议1件、行政诉讼1件。",
         )
     )
     found = {f.where.key: f for f in narrative(report)}
@@ -251,12 +251,15 @@ def _issue_report() -> AnnualReport:
     )
     beijing = read(BEIJING)
     report = beijing.with_table(applications).with_table(appeals)
-    sentences = (
-        "2021年，共收到政府信息公开申请630件。其中，予以公开及部分公开258件，"
-        "因本机关不掌握等原因无法提供265件。行政复议7件，诉讼9件，均获维持。"
-    )
+    sentences = {
+        "general": "2021年，共收到政府信息公开申请630件。其中，予以公开及部分公开258件，"
+        "因本机关不掌握等原因无法提供265件。",
+        "appeals": "行政复议7件，诉讼9件，均获维持。",
+    }
     sections = tuple(
-        s if s.key != "general" else type(s)(s.key, s.heading, (Paragraph(sentences),))
+        s
+        if s.key not in sentences
+        else type(s)(s.key, s.heading, (Paragraph(sentences[s.key]),), s.table)
         for s in report.sections
     )
     return read(pages.text(AnnualReport(report.metadata, sections)))
@@ -606,11 +609,12 @@ SENTENCES = (
 
 
 def _restated(report: AnnualReport, off_by: int) -> tuple[AnnualReport, list[str]]:
-    """The report with a paragraph restating its tables (each figure ``off_by`` from them, the
-    shares as the table gives them), and the figures' keys."""
+    """The report with each table section's narrative restating its table (each figure
+    ``off_by`` from it, the shares as the table gives them), and the figures' keys."""
     tables: dict[str, Table] = {t.key: t for t in report.tables()}
     handled = _value(tables["applications"], "applications.outcome.total.total")
-    sentences, keys = [], []
+    sentences: dict[str, list[str]] = {}
+    keys = []
     for sentence in SENTENCES:
         clauses = []
         for key, words in sentence:
@@ -629,11 +633,12 @@ def _restated(report: AnnualReport, off_by: int) -> tuple[AnnualReport, list[str
             clauses.append(clause)
             keys.append(key)
         if clauses:
-            sentences.append("，".join(clauses) + "。")
+            section = section_for_table(sentence[0][0].split(".", 1)[0]).key  # type: ignore[arg-type]
+            sentences.setdefault(section, []).append("，".join(clauses) + "。")
     sections = tuple(
         s
-        if s.key != "applications"
-        else type(s)(s.key, s.heading, (Paragraph("".join(sentences)),), s.table)
+        if s.key not in sentences
+        else type(s)(s.key, s.heading, (Paragraph("".join(sentences[s.key])),), s.table)
         for s in report.sections
     )
     return AnnualReport(report.metadata, sections), keys

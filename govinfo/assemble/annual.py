@@ -221,11 +221,13 @@ def assemble_annual_report(
         format_version=_format_version(tables) or "unknown",
     )
     narrative_texts = [b for key in texts for b in texts[key]]
+    section_of: list[str | None] = [None] * len(preamble_texts)
+    section_of += [key for key in texts for _ in texts[key]]
     return AnnualReport.build(
         metadata,
         sections,
         preamble=narrative(preamble_texts),
-        stated=stated_figures([*preamble_texts, *narrative_texts], year=year),
+        stated=stated_figures([*preamble_texts, *narrative_texts], year=year, sections=section_of),
         notes=tuple(notes),
         dropped=tuple(dropped),
     )

@@ -74,8 +74,19 @@ _WORDS = frozenset(
 )
 
 
+def _in_context(
+    text: str, lo: int, hi: int, context: tuple[str, ...], own: str | None, section: str | None
+) -> bool:
+    """Whether a sentence may state a figure that asks for ``context`` outside its own
+    section: it is in that section, or it has one of the words."""
+    if not context or (own is not None and section == own):
+        return True
+    sentence = text[lo:hi]
+    return any(word in sentence for word in context)
+
+
 def _figures(
-    block: TextBlock, year: int | None, present: frozenset[str]
+    block: TextBlock, year: int | None, present: frozenset[str], section: str | None
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
@@ -107,6 +118,9 @@ def _figures(
             clause = _back(text, match.start(), _CLAUSE_ENDS)
             before = text[sentence : match.start()]
             if _another_year(before, text[clause : match.start()], year):
+                continue
+            stop = _forward(text, match.end(), _SENTENCE_ENDS)
+            if not _in_context(text, sentence, stop, figure.context, figure.section, section):
                 continue
             if figure.after and not any(
                 f.key in figure.after and sentence <= at < match.start() for at, f in found
@@ -155,7 +169,7 @@ def _subject(text: str) -> str | None:
 
 
 def _claims(
-    block: TextBlock, year: int | None, present: frozenset[str]
+    block: TextBlock, year: int | None, present: frozenset[str], section: str | None
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
@@ -169,6 +183,9 @@ def _claims(
             clause = _back(text, match.start(), _CLAUSE_ENDS)
             before = text[sentence : match.start()]
             if _another_year(before, text[clause : match.start()], year):
+                continue
+            end = _forward(text, match.end(), _SENTENCE_ENDS)
+            if not _in_context(text, sentence, end, pattern.context, pattern.section, section):
                 continue
             claim = CLAIMS[pattern.claim]
             stop = _forward(text, match.end(), _CLAUSE_ENDS)
@@ -220,20 +237,24 @@ def stated_figures(
     *,
     year: int | None = None,
     only: frozenset[str] | None = None,
+    sections: Sequence[str | None] | None = None,
 ) -> tuple[StatedFigure, ...]:
     """What the narrative states about the tables, in the order of the text, each with its
     clause; a figure the words before it put in another year than ``year`` (2021年…, 上年…)
     is left out, and a figure stated twice alike is kept once.  With ``only``, the figures of
-    those quantities alone, and no claims or words of none."""
+    those quantities alone, and no claims or words of none.  ``sections`` gives the section
+    of each block (None where it is not known): a figure of table 四 needs no word of
+    disclosure in its sentence in section 四."""
     out: dict[tuple[str, int | Decimal, str | None], StatedFigure] = {}
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text
         present = frozenset(word for word in _WORDS if word in text)
         if not present:
             continue
-        found = list(_figures(block, year, present))
+        section = sections[index] if sections is not None else None
+        found = list(_figures(block, year, present, section))
         if only is None:
-            found += [*_claims(block, year, present), *_nones(block, year, present)]
+            found += [*_claims(block, year, present, section), *_nones(block, year, present)]
         else:
             found = [pair for pair in found if pair[1].key in only]
         for _, figure in sorted(found, key=lambda pair: pair[0]):

@@ -326,17 +326,37 @@ class FigurePattern:
     ``words``: one of them must be in a sentence for the pattern to be tried (a quick test
     that spares the regex engine most sentences).  ``after``: the figure counts only in a
     sentence that states one of these quantities before it (涉及自然人72件 is a part of the
-    applications received only after 收到申请75件).
+    applications received only after 收到申请75件).  ``context``: outside the section
+    ``section``, the figure counts only in a sentence with one of these words (行政复议120件
+    in a justice bureau's report counts every case it decided, not those over disclosure).
     """
 
     pattern: re.Pattern[str]
     key: str
     words: tuple[str, ...]
     after: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    section: str | None = None
 
 
-def _figure(pattern: str, key: str, *words: str, after: tuple[str, ...] = ()) -> FigurePattern:
-    return FigurePattern(re.compile(pattern), key, words, after)
+def _figure(
+    pattern: str,
+    key: str,
+    *words: str,
+    after: tuple[str, ...] = (),
+    context: tuple[str, ...] = (),
+    section: str | None = None,
+) -> FigurePattern:
+    return FigurePattern(re.compile(pattern), key, words, after, context, section)
+
+
+#: Words that put a sentence about reconsideration or litigation on disclosure.
+DISCLOSURE_WORDS: tuple[str, ...] = (
+    "政府信息公开", "依申请公开", "信息公开", "公开申请", "政务公开", "公开工作",
+    "information", "disclosure", "openness",
+)  # fmt: skip
+#: Words that put a sentence with 办结 or 答复 on applications for information.
+APPLICATION_WORDS: tuple[str, ...] = ("申请", "application", "request")
 
 
 _N = r"\s*(?:共计|共|合计|总计|累计)?\s*(?:为|达)?\s*(?P<n>\d+)\s*"
@@ -391,6 +411,8 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         r"(?<!未)办结(?:了)?(?:政府信息)?(?:依申请公开|依申请)?(?:公开)?(?:申请)?" + _N + "件",
         _HANDLED,
         "办结",
+        context=APPLICATION_WORDS,
+        section="applications",
     ),
     _figure(
         r"(?P<n>\d+)\s*件(?:政府信息)?(?:公开)?申请(?:均|全部)?(?:已)?(?:办结|答复完毕)",
@@ -399,7 +421,13 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         "答复",
     ),
     # 公开答复1件 is a kind of reply (one disclosed), not the replies in all.
-    _figure(r"(?<![开以])(?:及时|依法)?(?:规范)?答复\s*(?P<n>\d+)\s*件", _HANDLED, "答复"),
+    _figure(
+        r"(?<![开以])(?:及时|依法)?(?:规范)?答复\s*(?P<n>\d+)\s*件",
+        _HANDLED,
+        "答复",
+        context=APPLICATION_WORDS,
+        section="applications",
+    ),
     # Table 三: applicants, in a sentence about the applications received.
     *(
         _figure(rf"{zh}(?:申请)?\s*(?P<n>\d+)\s*件", key, word, after=_RECEIVED_AFTER)
@@ -485,11 +513,15 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         r"行政复议(?:案件|申请)?" + _N + "(?:件|起|宗)",
         "appeals.reconsideration.total",
         "复议",
+        context=DISCLOSURE_WORDS,
+        section="appeals",
     ),
     _figure(
         r"(?<![复起撤])(?:行政)?诉讼(?:案件)?" + _N + "(?:件|起|宗)",
         "appeals.litigation.total",
         "诉讼",
+        context=DISCLOSURE_WORDS,
+        section="appeals",
     ),
     # Table 二.
     _figure(
@@ -584,12 +616,16 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         r"(?P<n>\d+) (?:cases? of )?administrative reconsideration",
         "appeals.reconsideration.total",
         "reconsideration",
+        context=DISCLOSURE_WORDS,
+        section="appeals",
     ),
     _figure(
         r"(?P<n>\d+) (?:cases? of )?administrative (?:litigation|lawsuits?)",
         "appeals.litigation.total",
         "litigation",
         "lawsuit",
+        context=DISCLOSURE_WORDS,
+        section="appeals",
     ),
 )
 
@@ -640,6 +676,9 @@ class ClaimPattern:
     pattern: re.Pattern[str]
     claim: str
     words: tuple[str, ...]
+    #: As for figures: outside section 四, a claim counts only in a sentence on disclosure.
+    context: tuple[str, ...] = DISCLOSURE_WORDS
+    section: str | None = "appeals"
 
 
 def _claim(pattern: str, claim: str, *words: str) -> ClaimPattern:

@@ -238,7 +238,9 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
 _SENTENCE_END = re.compile(r"[。；;]")
 _DIGIT = re.compile(r"\d")
 #: A count or a percentage the narrative states (12件, 33.9%): no value of a table.
-_STATED_FIGURE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?=\s*[年月日件条个项次份人%％])")
+_STATED_FIGURE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?(?=\s*(?:[年月日件条个项次份人起宗元%％]|万元))"
+)
 
 
 def in_a_sentence(stream: Stream, position: int) -> bool:
@@ -248,10 +250,11 @@ def in_a_sentence(stream: Stream, position: int) -> bool:
     cell, char = stream.at(position)
     if stream.grids[cell]:
         return False
-    rest = _STATED_FIGURE.sub("", stream.texts[cell][char:])
-    stop = _SENTENCE_END.search(rest)
-    digit = _DIGIT.search(rest)
-    return stop is not None and (digit is None or stop.start() < digit.start())
+    text = stream.texts[cell]
+    stop = _SENTENCE_END.search(text, char)
+    if stop is None:
+        return False
+    return _DIGIT.search(_STATED_FIGURE.sub("", text[char : stop.start()])) is None
 
 
 def narrative_before(stream: Stream, matches: Sequence[Match], first: int) -> int:
@@ -426,6 +429,10 @@ def read_rows(
     position = 0
     for row in definition.rows:
         candidates = by_row.get(row.key, [])
+        # A label in a sentence of the narrative (本年度制定规章2件。) is the row's only if the
+        # table prints it nowhere else.
+        outside = [m for m in candidates if not in_a_sentence(stream, m.start)]
+        candidates = outside or candidates
         after = [m for m in candidates if m.start >= position]
         chosen = after[0] if after else (candidates[0] if candidates else None)
         if chosen is not None:
@@ -702,6 +709,11 @@ def read_one_row_table(
     label_matches = [m for m in matches if m.kind in ("row", "column", "group")]
     if not label_matches:
         return None
+    # Labels in a sentence of the narrative before the table (行政复议7件，均获维持。) are not
+    # where the table starts, where the table prints its own.
+    label_matches = [m for m in label_matches if not in_a_sentence(stream, m.start)] or (
+        label_matches
+    )
     label_cover = covered(stream, matches)
     vocabulary = label_vocabulary(definition)
     start_cell = stream.at(min(m.start for m in label_matches))[0]
