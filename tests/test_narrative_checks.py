@@ -182,6 +182,35 @@ def test_beijing_table_two_documents_decisions_and_fees() -> None:
     } <= keys
 
 
+def test_a_sentence_before_the_table_naming_its_rows() -> None:
+    # Right under the heading of 二, a sentence with the labels 规章 and 行政处罚 in it.
+    text = replaced(
+        BEIJING,
+        "二、主动公开政府信息情况\n",
+        "二、主动公开政府信息情况\n本年度制定规章2件，作出行政处罚决定7件。\n",
+    )
+    report = read(text)
+    proactive = report.table("proactive")
+    assert isinstance(proactive, Table)
+    assert [proactive.value(f"rules.{c}") for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert proactive.value("penalties.decisions") == 7
+    [finding] = narrative(report)
+    assert (finding.where.key, finding.expected, finding.actual) == ("proactive.rules.issued", 2, 0)
+
+
+def test_reconsideration_that_is_not_about_disclosure_is_not_read() -> None:
+    # A justice bureau counts every reconsideration it decided; table 四 only those over
+    # disclosure.  Outside section 四 the sentence must say it is about disclosure.
+    text = replaced(BEIJING, BEIJING_SENTENCE, "全年办理行政复议案件120件，行政诉讼案件35件。")
+    report = read(text)
+    assert not [f for f in report.stated if f.key.startswith("appeals")]
+    said = replaced(
+        BEIJING, BEIJING_SENTENCE, "全年因政府信息公开申请引发行政复议案件2件，均获维持。"
+    )
+    found = {(f.rule, f.where.key, f.status) for f in narrative(read(said))}
+    assert found == {("N1", "appeals.reconsideration.total", Status.FAIL)}  # 2 ≠ 1, upheld
+
+
 PINGTAN = example("pingtan-2022-annual-report.crawl.txt")
 
 
