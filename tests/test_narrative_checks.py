@@ -23,6 +23,7 @@ import govinfo
 from govinfo import AnnualReport, Finding, Status, Table
 from govinfo.arithmetic import derived_totals
 from govinfo.assemble.annual import _deciding_figures
+from govinfo.checks.content import check_fees, check_problems_section, check_table_sections
 from govinfo.checks.narrative import (
     check_claims,
     check_stated_figures,
@@ -430,6 +431,34 @@ def test_english_of_a_machine_translation() -> None:
     ]
 
 
+def test_the_phrasings_of_machine_translations() -> None:
+    from govinfo.assemble.stated import stated_figures
+    from govinfo.layout import TextBlock
+
+    text = (
+        "In 2022, a total of 75 applications for government information disclosure were "
+        "received. Among them, 21 were disclosed, 9 were partially disclosed, 4 were not "
+        "disclosed, 37 could not be provided, and 1 was carried forward to the next year. "
+        "There were 2 cases of administrative reconsideration and 1 case of administrative "
+        "litigation over government information disclosure, and all of them were upheld. "
+        "The number and total amount of charge notices issued were all 0."
+    )
+    stated = stated_figures([TextBlock(text)], year=2022)
+    assert [(f.key, f.value, f.claim) for f in stated] == [
+        ("applications.received.total", 75, None),
+        ("applications.outcome.disclosed.total", 21, None),
+        ("applications.outcome.partially_disclosed.total", 9, None),
+        ("applications.outcome.withheld.total", 4, None),
+        ("applications.outcome.unavailable.total", 37, None),
+        ("applications.carried_forward.total", 1, None),
+        ("appeals.reconsideration.total", 2, None),
+        ("appeals.litigation.total", 1, None),
+        ("appeals.*.not_upheld", 0, "upheld"),
+        ("information_fees.notices", 0, None),
+        ("information_fees.collected", 0, None),
+    ]
+
+
 def test_a_department_s_figure_for_the_whole_district_is_a_note() -> None:
     text = replaced(BEIJING, BEIJING_SENTENCE, "2021年，全市共收到政府信息公开申请1280件。")
     [finding] = narrative(read(text))
@@ -544,11 +573,14 @@ CHECKS: tuple[Callable[[Document], Iterator[Finding]], ...] = (
     check_stated_parts,
     check_stated_shares,
     check_claims,
+    check_problems_section,
+    check_fees,
+    check_table_sections,
 )
 
 
 @given(gs.documents())
-def test_the_narrative_checks_never_raise(document: Document) -> None:
+def test_the_new_checks_never_raise(document: Document) -> None:
     for check in CHECKS:
         for finding in check(document):
             assert finding.message

@@ -5,6 +5,7 @@ stands in."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -25,23 +26,43 @@ from govinfo.statute import (
     quantity,
 )
 
-_SENTENCE_ENDS = "。；;！？!?"
-_CLAUSE_ENDS = "。；;，,！？!?"
-_SENTENCE = re.compile(r"[^。；;！？!?]+")
+#: Where sentences and clauses end, in Chinese and in English (a full stop before a space).
+_SENTENCE_END = re.compile(r"[。；;！？!?]|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[。；;，,！？!?]|\.(?=\s|$)")
 _COUNT = re.compile(r"\d\s*(?:件|条|起|宗|万元|元|%|％)|\d\s+[A-Za-z]")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
 
 
-def _back(text: str, position: int, marks: str) -> int:
-    """Where the sentence (or clause) that holds ``position`` begins."""
-    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+class _Marks:
+    """Where a block's sentences and clauses end, found once."""
 
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.sentences = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.clauses = [m.start() for m in _CLAUSE_END.finditer(text)]
 
-def _forward(text: str, position: int, marks: str) -> int:
-    """Where the sentence (or clause) that holds ``position`` ends."""
-    ends = [e for e in (text.find(mark, position) for mark in marks) if e >= 0]
-    return min(ends, default=len(text))
+    def back(self, position: int, *, clause: bool = False) -> int:
+        """Where the sentence (or clause) that holds ``position`` begins."""
+        ends = self.clauses if clause else self.sentences
+        at = bisect.bisect_left(ends, position) - 1
+        return ends[at] + 1 if at >= 0 else 0
+
+    def forward(self, position: int, *, clause: bool = False) -> int:
+        """Where the sentence (or clause) that holds ``position`` ends."""
+        ends = self.clauses if clause else self.sentences
+        at = bisect.bisect_left(ends, position)
+        return ends[at] if at < len(ends) else self.size
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """Each sentence, from its first character to its end."""
+        start = 0
+        for end in self.sentences:
+            if end > start:
+                yield start, end
+            start = end + 1
+        if start < self.size:
+            yield start, self.size
 
 
 def _another_year(before: str, clause: str, year: int | None) -> bool:
@@ -86,7 +107,7 @@ def _in_context(
 
 
 def _figures(
-    block: TextBlock, year: int | None, present: frozenset[str], section: str | None
+    block: TextBlock, marks: _Marks, year: int | None, present: frozenset[str], section: str | None
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
@@ -95,10 +116,10 @@ def _figures(
     # each by the patterns whose words it has: a crawl's table runs on for thousands of
     # characters without a count.
     sentences = []
-    for part in _SENTENCE.finditer(text):
-        lo, hi = part.span()
+    for lo, hi in marks.spans():
         if _COUNT.search(text, lo, hi):
-            words = frozenset(w for w in present if w in part.group())
+            part = text[lo:hi]
+            words = frozenset(w for w in present if w in part)
             sentences.append((lo, hi, words))
     if not sentences:
         return
@@ -114,12 +135,12 @@ def _figures(
             start, end = match.span("n")
             if any(a < end and start < b for a, b in taken):
                 continue
-            sentence = _back(text, match.start(), _SENTENCE_ENDS)
-            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            sentence = marks.back(match.start())
+            clause = marks.back(match.start(), clause=True)
             before = text[sentence : match.start()]
             if _another_year(before, text[clause : match.start()], year):
                 continue
-            stop = _forward(text, match.end(), _SENTENCE_ENDS)
+            stop = marks.forward(match.end())
             if not _in_context(text, sentence, stop, figure.context, figure.section, section):
                 continue
             if figure.after and not any(
@@ -150,7 +171,7 @@ def _figures(
                     StatedFigure(
                         key,
                         value,
-                        text[clause : _forward(text, stop, _CLAUSE_ENDS)].strip(),
+                        text[clause : marks.forward(stop, clause=True)].strip(),
                         source=_source(block, match.start()),
                         percent=percent,
                         scope=_scope(before),
@@ -169,7 +190,7 @@ def _subject(text: str) -> str | None:
 
 
 def _claims(
-    block: TextBlock, year: int | None, present: frozenset[str], section: str | None
+    block: TextBlock, marks: _Marks, year: int | None, present: frozenset[str], section: str | None
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
@@ -179,16 +200,16 @@ def _claims(
         for match in pattern.pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            sentence = _back(text, match.start(), _SENTENCE_ENDS)
-            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            sentence = marks.back(match.start())
+            clause = marks.back(match.start(), clause=True)
             before = text[sentence : match.start()]
             if _another_year(before, text[clause : match.start()], year):
                 continue
-            end = _forward(text, match.end(), _SENTENCE_ENDS)
+            end = marks.forward(match.end())
             if not _in_context(text, sentence, end, pattern.context, pattern.section, section):
                 continue
             claim = CLAIMS[pattern.claim]
-            stop = _forward(text, match.end(), _CLAUSE_ENDS)
+            stop = marks.forward(match.end(), clause=True)
             # The subject: the claim's own words for 未发生行政复议, else the sentence up to
             # the end of the claim's clause (行政复议7件，诉讼9件，均获维持).
             subject = _subject(match.group(0) if claim.key == "none" else text[sentence:stop])
@@ -209,15 +230,15 @@ def _claims(
 
 
 def _nones(
-    block: TextBlock, year: int | None, present: frozenset[str]
+    block: TextBlock, marks: _Marks, year: int | None, present: frozenset[str]
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     for stated in NONE_STATED:
         if present.isdisjoint(stated.words):
             continue
         for match in stated.pattern.finditer(text):
-            sentence = _back(text, match.start(), _SENTENCE_ENDS)
-            clause = _back(text, match.start(), _CLAUSE_ENDS)
+            sentence = marks.back(match.start())
+            clause = marks.back(match.start(), clause=True)
             if _another_year(text[sentence : match.start()], text[clause : match.start()], year):
                 continue
             for key in stated.keys:
@@ -226,7 +247,7 @@ def _nones(
                     StatedFigure(
                         key,
                         0,
-                        text[clause : _forward(text, match.end(), _CLAUSE_ENDS)].strip(),
+                        text[clause : marks.forward(match.end(), clause=True)].strip(),
                         source=_source(block, match.start()),
                     ),
                 )
@@ -252,9 +273,13 @@ def stated_figures(
         if not present:
             continue
         section = sections[index] if sections is not None else None
-        found = list(_figures(block, year, present, section))
+        marks = _Marks(text)
+        found = list(_figures(block, marks, year, present, section))
         if only is None:
-            found += [*_claims(block, year, present, section), *_nones(block, year, present)]
+            found += [
+                *_claims(block, marks, year, present, section),
+                *_nones(block, marks, year, present),
+            ]
         else:
             found = [pair for pair in found if pair[1].key in only]
         for _, figure in sorted(found, key=lambda pair: pair[0]):

@@ -588,7 +588,7 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
     # The English of machine translations.
     _figure(
         r"[Aa] total of (?P<n>\d+) [^.]{0,40}?(?:applications?|requests?|documents?)"
-        r"[^.]{0,20}?(?:were|was) received",
+        r"[^.]{0,60}?(?:were|was) received",
         "applications.received.total",
         "received",
     ),
@@ -606,11 +606,37 @@ STATED_FIGURES: tuple[FigurePattern, ...] = (
         "was",
     ),
     _figure(
-        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?) (?:were|was) "
+        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?|of them )?(?:were|was) "
+        r"(?:partially|partly) (?:disclosed|made public)",
+        "applications.outcome.partially_disclosed.total",
+        "partially",
+        "partly",
+    ),
+    _figure(
+        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?|of them )?(?:were|was) "
+        r"(?:not disclosed|not made public|withheld)",
+        "applications.outcome.withheld.total",
+        "not",
+        "withheld",
+    ),
+    _figure(
+        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?|of them )?(?:were|was) "
         r"(?:disclosed|made public)",
         "applications.outcome.disclosed.total",
         "disclosed",
         "public",
+    ),
+    _figure(
+        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?|of them )?(?:could not|cannot) "
+        r"be provided",
+        "applications.outcome.unavailable.total",
+        "provided",
+    ),
+    _figure(
+        r"(?P<n>\d+) (?:applications?|requests?|cases?|items?)? ?(?:were|was) carried "
+        r"(?:forward|over) to (?:the )?next year",
+        "applications.carried_forward.total",
+        "carried",
     ),
     _figure(
         r"(?P<n>\d+) (?:cases? of )?administrative reconsideration",
