@@ -147,6 +147,12 @@ def test_a_table_section_that_says_there_were_none() -> None:
     assert [f for f in govinfo.check(report) if f.rule in ("N1", "N4") and f.is_fail] == []
 
 
+def test_a_table_section_that_points_to_a_table_elsewhere() -> None:
+    [finding] = found(read(between(BEIJING, THREE, FOUR, "详见附表。\n\n")), "S3")
+    assert (finding.status, finding.where.table) == (Status.UNCERTAIN, "applications")
+    assert "详见附表" in (finding.message_zh or "")
+
+
 def test_table_four_gone_without_a_word() -> None:
     [finding] = found(read(between(BEIJING, FOUR, FIVE, "\n")), "S3")
     assert (finding.status, finding.where.table) == (Status.FAIL, "appeals")

@@ -22,7 +22,14 @@ from govinfo.model.documents import AnnualReport, Document, Section, StatedFigur
 from govinfo.model.findings import Evidence, Finding, Location, Severity, Status
 from govinfo.model.narrative import plain_text
 from govinfo.model.tables import Table, TableUnavailable
-from govinfo.statute import NOTHING, TableKey, counts_the_area, section_def, table_def
+from govinfo.statute import (
+    ELSEWHERE,
+    NOTHING,
+    TableKey,
+    counts_the_area,
+    section_def,
+    table_def,
+)
 
 # --------------------------------------------------------------------------- S1
 
@@ -248,6 +255,18 @@ def check_table_sections(document: Document) -> Iterator[Finding]:
             continue
         heading = section.definition.heading
         where = table_location(table_def(key, "2021"))
+        pointer = ELSEWHERE.search(plain_text(section.content))
+        if pointer is not None:
+            yield Finding(
+                "S3",
+                Status.UNCERTAIN,
+                Severity.INFO,
+                f"section {heading} has no table in the text but refers to one elsewhere "
+                f"({pointer.group(0)}), which was not read",
+                where,
+                message_zh=f"“{heading}”文中无表格，但称表格另见（{pointer.group(0)}），未能读取",
+            )
+            continue
         if document.metadata.language == "en":
             yield Finding(
                 "S3",

@@ -817,6 +817,9 @@ NOTHING = re.compile(
     re.I,
 )
 
+#: Words that send the reader to a table printed elsewhere (详见附表, 见附件).
+ELSEWHERE = re.compile(r"(?:详见|见|参见|具体见)(?:本报告)?(?:附表|附件|下表|表格|图表|附图)", re.I)
+
 # --------------------------------------------------------------------------- scope
 
 #: Words that make a figure count a whole area (全市: the city, every body in it).
