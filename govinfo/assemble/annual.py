@@ -18,9 +18,21 @@ from govinfo.model.documents import (
     Origin,
     ReadingNote,
     Section,
+    StatedFigure,
 )
 from govinfo.model.tables import Table, TableUnavailable
-from govinfo.statute import ANNUAL_REPORT_SECTIONS, FormatVersion, TableKey, version_for_year
+from govinfo.statute import (
+    ANNUAL_REPORT_SECTIONS,
+    FORMAT_VERSIONS,
+    QUANTITIES,
+    CellKind,
+    FormatVersion,
+    TableKey,
+    counts_the_area,
+    quantity,
+    table_def,
+    version_for_year,
+)
 from govinfo.text import language_of
 
 
@@ -145,15 +157,17 @@ def assemble_annual_report(
             )
     all_texts = [b.text for b in elements if isinstance(b, TextBlock)]
 
+    year = title.year if title.year is not None else period_year(all_texts[:40])
     # What the narrative states for cells may decide how a damaged cell reads.
-    figures = {
-        f.key: (f.value, f.text)
-        for f in stated_figures([b for b in elements if isinstance(b, TextBlock)])
-    }
+    figures = _deciding_figures(
+        stated_figures(
+            [b for b in elements if isinstance(b, TextBlock)], year=year, only=_DECIDING
+        ),
+        title.agency,
+    )
     tables: dict[TableKey, TableReading] = {}
     texts: dict[str, list[TextBlock]] = {}
     last_key = headings[-1].section.key
-    year = title.year if title.year is not None else period_year(all_texts[:40])
     regions_of = {
         h.section.key: _same_element(found.sections.get(h.section.key, ())) for h in headings
     }
@@ -207,14 +221,60 @@ def assemble_annual_report(
         format_version=_format_version(tables) or "unknown",
     )
     narrative_texts = [b for key in texts for b in texts[key]]
+    section_of: list[str | None] = [None] * len(preamble_texts)
+    section_of += [key for key in texts for _ in texts[key]]
     return AnnualReport.build(
         metadata,
         sections,
         preamble=narrative(preamble_texts),
-        stated=stated_figures([*preamble_texts, *narrative_texts]),
+        stated=stated_figures([*preamble_texts, *narrative_texts], year=year, sections=section_of),
         notes=tuple(notes),
         dropped=tuple(dropped),
     )
+
+
+#: The quantities that are one count cell in some format version: only their figures may
+#: decide a damaged cell.
+_DECIDING = frozenset(
+    key
+    for key, described in QUANTITIES.items()
+    if described.table is not None
+    and any(
+        len(cells := described.cells(table_def(described.table, version))) == 1
+        and table_def(described.table, version)
+        .row(cells[0].split(".", 1)[1].rpartition(".")[0])
+        .column(cells[0].rpartition(".")[2])
+        .kind
+        is CellKind.COUNT
+        for version in FORMAT_VERSIONS
+    )
+)
+
+
+def _deciding_figures(stated: tuple[StatedFigure, ...], agency: str | None) -> Figures:
+    """The stated figures that may decide a damaged cell: each that names exactly one count
+    cell (in the version a table may be read in), not a claim, and not for a wider area than
+    the report's own."""
+    figures: dict[str, tuple[int, str]] = {}
+    for figure in stated:
+        described = quantity(figure.key)
+        if (
+            described is None
+            or described.table is None
+            or figure.claim is not None
+            or type(figure.value) is not int
+            or (figure.scope is not None and not counts_the_area(agency))
+        ):
+            continue
+        for version in FORMAT_VERSIONS:
+            definition = table_def(described.table, version)
+            cells = described.cells(definition)
+            if len(cells) != 1:
+                continue
+            row, _, column = cells[0].split(".", 1)[1].rpartition(".")
+            if definition.row(row).column(column).kind is CellKind.COUNT:
+                figures[cells[0]] = (figure.value, figure.text)
+    return figures
 
 
 def _report_version(streams: dict[TableKey, Stream], year: int | None) -> FormatVersion | None:

@@ -3,7 +3,10 @@ party's rules would be; :func:`govinfo.check` runs every registered rule.
 
 - :mod:`.statutory`: the statute's arithmetic (R1–R4) and the notes on blank totals (D1) and
   unprinted rows (D2);
-- :mod:`.narrative`: figures the narrative states against the tables (N1);
+- :mod:`.narrative`: what the narrative states against the tables: figures (N1), parts of
+  a stated total (N2), percentages (N3), claims about table 四's outcomes (N4);
+- :mod:`.content`: what evaluators check of the content: section 五 (S1), the fees of
+  section 六 (S2), a table section with nothing under its heading (S3);
 - :mod:`.reading`: how the reader read what could be read more than one way (A1);
 - :mod:`.versions`: the format version (V1, V2);
 - :mod:`.documents`: the key points (K1) and the rule-of-law report (L1).
@@ -16,8 +19,14 @@ from collections.abc import Callable, Iterable
 import attrs
 import pluggy
 
+from govinfo.checks.content import check_fees, check_problems_section, check_table_sections
 from govinfo.checks.documents import check_mandated_sections, check_task_responsibility
-from govinfo.checks.narrative import check_stated_figures
+from govinfo.checks.narrative import (
+    check_claims,
+    check_stated_figures,
+    check_stated_parts,
+    check_stated_shares,
+)
 from govinfo.checks.reading import check_reading_notes
 from govinfo.checks.statutory import check_derived_totals, check_identity, check_unprinted_rows
 from govinfo.checks.versions import check_format_version, check_version_year
@@ -84,12 +93,74 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule(
         "N1",
         "A figure the narrative states matches the table.",
-        "Figures such as 共受理申请N件, 办结N件 and 予以公开N件 are compared with the cells they "
-        "describe: a fail when they differ, uncertain when the table is unavailable or the cell "
-        "not reported, a note when the narrative counts new and carried-over applications "
-        "together.",
+        "Figures the narrative states (新收, 上年结转, 办结, 结转下年度, each applicant type, "
+        "予以公开, 部分公开, 予以公开及部分公开, 不予公开, 无法提供, 不予处理, 其他处理, "
+        "行政复议, 行政诉讼, table 二's documents, decisions and fees) are compared with the "
+        "cells they name, a total left blank derived from its row: a fail when they differ "
+        "(saying so when the figure of a group is one row of it alone), uncertain when the "
+        "table is unavailable or a cell not reported, a note when new and carried-over "
+        "applications are counted together or the figure counts a wider area (全区 in a "
+        "department's report).",
         ("annual_report",),
         check_stated_figures,
+    ),
+    Rule(
+        "N2",
+        "Parts the narrative states add up to the total it states.",
+        "Where the narrative states a total and figures that are parts of it (办结N件，其中予以"
+        "公开…), the parts must come to the total when they are all of it, and never to more. "
+        "Checked where the table cannot confirm the figures (an image, blank cells); where it "
+        "contradicts one, N1 says which.",
+        ("annual_report",),
+        check_stated_parts,
+    ),
+    Rule(
+        "N3",
+        "A percentage the narrative states is the share the table gives.",
+        "A percentage printed with a figure (予以公开208件（17.46%）, 占33.9%) is compared with "
+        "the figure's share of the applications handled (or received), within the rounding "
+        "the percentage is printed to; a share cut off rather than rounded is a note.",
+        ("annual_report",),
+        check_stated_shares,
+    ),
+    Rule(
+        "N4",
+        "A claim about table 四's outcomes matches the table.",
+        "均获维持 and 全部维持 (none corrected, other or pending), 无被纠错 (none corrected), "
+        "均已审结 (none pending) and 未发生行政复议 (none at all) are checked against the "
+        "cells of table 四 for the reconsideration, the litigation or both, as the sentence "
+        "says.",
+        ("annual_report",),
+        check_claims,
+    ),
+    Rule(
+        "S1",
+        "Section 五 states the main problems and improvements.",
+        "Evaluators mark a report whose section 五 (存在的主要问题及改进情况) is missing, empty, "
+        "says only 无, or is a sentence or two.",
+        ("annual_report",),
+        check_problems_section,
+    ),
+    Rule(
+        "S2",
+        "What the report says of the information-processing fees agrees.",
+        "A fee charged stated in the narrative while section 六 or another sentence says none "
+        "was charged (未收取信息处理费, 无), or no fee notice issued while table 三 counts "
+        "applications not processed for an unpaid fee, is a fail. Table 二's 行政事业性收费 is "
+        "another fee: where it and the information-processing fees differ in being charged "
+        "at all, a note says so.",
+        ("annual_report",),
+        check_fees,
+    ),
+    Rule(
+        "S3",
+        "A section 三 or 四 heading has its table.",
+        "A heading of section 三 or 四 with neither its table, nor an image of it, nor a "
+        "sentence saying there were none (未收到政府信息公开申请, 未发生行政复议、行政诉讼) is a "
+        "fail; in a translation, where the table may have been left out, and where the "
+        "section points to a table elsewhere (详见附表), it is uncertain.",
+        ("annual_report",),
+        check_table_sections,
     ),
     Rule(
         "A1",

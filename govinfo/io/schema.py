@@ -19,12 +19,14 @@ from govinfo.model.documents import (
     RuleOfLawReport,
     RuleOfLawSection,
     Section,
+    StatedFigure,
 )
 from govinfo.model.findings import Finding, Number
 from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.model.tables import UNAVAILABLE_REASONS, Table, TableUnavailable
 from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
+    CLAIMS,
     FORMAT_VERSIONS,
     RULE_OF_LAW_SECTIONS,
     CellKind,
@@ -35,6 +37,7 @@ from govinfo.statute import (
 )
 
 DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
+NON_NEGATIVE = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
 SOURCE = {
     "type": ["object", "null"],
     "properties": {
@@ -86,6 +89,12 @@ class _Builder:
     def type_schema(self, tp: Any, *, owner: type, field: str) -> Any:
         if tp == Table | TableUnavailable | None:
             return _SKIP if owner is Section else {}
+        if owner is StatedFigure and field == "value":
+            return {"anyOf": [{"type": "integer", "minimum": 0}, NON_NEGATIVE]}
+        if owner is StatedFigure and field == "percent":
+            return {"anyOf": [NON_NEGATIVE, {"type": "null"}]}
+        if owner is StatedFigure and field == "claim":
+            return {"enum": [*CLAIMS, None]}
         if tp == Number | None or tp == Number:
             return {"anyOf": [{"type": "integer"}, DECIMAL, {"type": "null"}]}
         if tp == NarrativeBlock:

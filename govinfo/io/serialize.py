@@ -31,6 +31,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
 from govinfo.errors import GovinfoError, InvalidValueError, SchemaError
@@ -51,6 +52,7 @@ from govinfo.model.documents import (
     RuleOfLawReport,
     RuleOfLawSection,
     Section,
+    StatedFigure,
 )
 from govinfo.model.findings import Finding, Number
 from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
@@ -181,6 +183,19 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda t: t == table_or_unavailable,
         lambda v, _: _structure_any_table(converter, v),
+    )
+
+    # What a figure's share, claim and scope add is written only where there is one, so the
+    # JSON of a plain figure is what it was before they were read.
+    converter.register_unstructure_hook(
+        StatedFigure,
+        make_dict_unstructure_fn(
+            StatedFigure,
+            converter,
+            percent=override(omit_if_default=True),
+            claim=override(omit_if_default=True),
+            scope=override(omit_if_default=True),
+        ),
     )
 
     _register_keyed_sections(converter, Section, ANNUAL_REPORT_SECTIONS_KEYS)

@@ -15,6 +15,7 @@ from govinfo.model.narrative import NarrativeBlock, check_blocks
 from govinfo.model.tables import Table, TableUnavailable
 from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
+    CLAIMS,
     FORMAT_VERSIONS,
     RULE_OF_LAW_FACTS,
     RULE_OF_LAW_SECTIONS,
@@ -68,18 +69,41 @@ class DroppedText:
     source: SourceRef | None = _opt_source
 
 
+def _figure_value(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is int:
+        v.int_at_least(0)(instance, attribute, value)
+    elif not (type(value) is Decimal and value.is_finite() and value >= 0):
+        v.fail(instance, attribute, "an int or a Decimal ≥ 0", value)
+
+
+def _percent(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not (type(value) is Decimal and value.is_finite() and value >= 0):
+        v.fail(instance, attribute, "a Decimal ≥ 0 or None", value)
+
+
 @attrs.frozen
 class StatedFigure:
-    """A figure the narrative states about a table cell (共受理申请8件: received.total).
+    """A figure the narrative states about the tables (共受理申请8件: received.total).
 
+    ``key`` names the quantity (:data:`govinfo.statute.QUANTITIES`): a cell's own key when
+    the phrase names one cell, else a group of rows or a sum (予以公开及部分公开:
+    ``applications.outcome.disclosed_or_partly.total``), resolved per format version.
     ``text`` is the clause as printed, so the figure can be checked against the table, or
-    stand in for it when the table is an image.
+    stand in for it when the table is an image.  ``percent`` is a share printed with the
+    figure (占33.9%), as printed; ``claim`` the claim about table 四 the figure stands for
+    (均获维持 states that none was other than upheld: the figure is 0); ``scope`` a word that
+    makes the figure count a whole area (全区), as printed.
     """
 
     key: str = attrs.field(validator=v.non_empty_text)
-    value: int = attrs.field(validator=v.int_at_least(0))
+    value: int | Decimal = attrs.field(validator=_figure_value)
     text: str = attrs.field(validator=v.non_empty_text)
     source: SourceRef | None = _opt_source
+    percent: Decimal | None = attrs.field(default=None, validator=_percent, kw_only=True)
+    claim: str | None = attrs.field(
+        default=None, validator=v.optional_one_of(tuple(CLAIMS)), kw_only=True
+    )
+    scope: str | None = _opt_str
 
 
 @attrs.frozen

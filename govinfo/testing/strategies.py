@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
+from govinfo.arithmetic import derived_totals
 from govinfo.model.cells import (
     DECIDED_BY,
     Amount,
@@ -52,6 +53,7 @@ from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.model.tables import Row, Table, TableUnavailable
 from govinfo.statute import (
     ANNUAL_REPORT_SECTIONS,
+    CLAIMS,
     FORMAT_VERSIONS,
     RULE_OF_LAW_FACTS,
     RULE_OF_LAW_SECTIONS,
@@ -62,6 +64,7 @@ from govinfo.statute import (
     RowRole,
     TableKey,
     all_cell_keys,
+    quantity,
     table_def,
 )
 
@@ -332,33 +335,114 @@ _ALL_KEYS = tuple(sorted(set(all_cell_keys("2019")) | set(all_cell_keys("2021"))
 
 @st.composite
 def stated_figures(draw: st.DrawFn, report: AnnualReport) -> tuple[StatedFigure, ...]:
-    """Figures the narrative states that agree with the report's tables (or cannot be checked)."""
+    """What the narrative states, agreeing with the report's tables: figures of cells, groups
+    and sums (some with the share they are of the applications handled, rounded as reports
+    round), and true claims about table 四.  For a table that is unavailable the figures are
+    those of a balanced table it may have been, so that they agree with each other."""
+    version: FormatVersion = (
+        report.metadata.format_version if report.metadata.format_version != "unknown" else "2021"
+    )
+    hidden: dict[str, Table] = {}
+
+    def table_for(key: TableKey) -> Table | None:
+        table = report.table(key)
+        if isinstance(table, Table):
+            return table
+        if key == "proactive":
+            return None  # no figure of table 二 is drawn
+        if key not in hidden:
+            maker = (
+                balanced_applications(version)
+                if key == "applications"
+                else balanced_appeals(version)
+            )
+            hidden[key] = draw(maker)
+        return hidden[key]
+
+    def total(key: str) -> int | None:
+        described = quantity(key)
+        if described is None or described.table is None:
+            return None
+        table = table_for(described.table)
+        if table is None:
+            return None
+        values, _ = derived_totals(table)
+        found = 0
+        cells = described.cells(table.definition)
+        if not cells:
+            return None
+        for cell in cells:
+            row, _, column = cell.split(".", 1)[1].rpartition(".")
+            row_values = values.get(row)
+            value = (
+                None
+                if row_values is None
+                else row_values[table.definition.row(row).column_index(column)]
+            )
+            if not isinstance(value, int):
+                return None  # a blank or unreadable cell: the figure would be uncertain
+            found += value
+        return found
+
     figures = []
-    for key in draw(st.lists(st.sampled_from(_STATABLE), max_size=3, unique=True)):
-        table = report.table(key.split(".")[0])  # type: ignore[arg-type]
-        cell = table[key] if isinstance(table, Table) else None
-        if isinstance(cell, Count):
-            value = cell.value
-        elif isinstance(table, TableUnavailable) or cell is None:
-            value = draw(st.integers(0, 10_000))
-        else:
-            continue  # a blank or unreadable cell: the figure would be uncertain, not wrong
+    for key in draw(st.lists(st.sampled_from(_STATABLE), max_size=4, unique=True)):
+        value = total(key)
+        if value is None:
+            continue
+        percent = None
+        described = quantity(key)
+        whole = total(described.shares_of[0]) if described and described.shares_of else None
+        if whole and draw(st.booleans()):
+            places = draw(st.integers(0, 2))
+            share = Decimal(value) * 100 / Decimal(whole)
+            percent = share.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         figures.append(
             StatedFigure(
                 key,
                 value,
-                f"共受理政府信息公开申请{value}件",
+                f"{described.label.zh if described else key}{value}件",
                 source=draw(st.none() | source_refs()),
+                percent=percent,
             )
         )
+    for subject, claim in draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(("reconsideration", "litigation", "*")),
+                st.sampled_from(tuple(CLAIMS)),
+            ),
+            max_size=2,
+            unique=True,
+        )
+    ):
+        key = f"appeals.{subject}.{CLAIMS[claim].column}"
+        if total(key) == 0:
+            figures.append(
+                StatedFigure(
+                    key,
+                    0,
+                    CLAIMS[claim].label.zh,
+                    claim=claim,
+                    source=draw(st.none() | source_refs()),
+                )
+            )
     return tuple(figures)
 
 
 _STATABLE = (
     "applications.received.total",
+    "applications.received.natural_person",
+    "applications.received.legal_person",
+    "applications.carried_over.total",
     "applications.outcome.total.total",
     "applications.outcome.disclosed.total",
+    "applications.outcome.disclosed_or_partly.total",
+    "applications.outcome.withheld.total",
+    "applications.outcome.unavailable.total",
+    "applications.outcome.other.total",
+    "applications.carried_forward.total",
     "appeals.reconsideration.total",
+    "appeals.litigation.total",
 )
 
 
@@ -550,7 +634,8 @@ PROSE = (
     "严格执行信息发布审核制度，确保发布内容准确规范。",
     "加强政务新媒体管理，提升信息发布的时效性和权威性。",
     "进一步完善依申请公开办理流程，规范答复文书格式。",
-    "组织开展业务培训，提高工作人员的业务能力和服务水平。",
+    "部分工作人员业务还不够熟练。下一步将组织开展业务培训，提高工作人员的业务能力。同时完善"
+    "考核机制，提升服务水平。",
     "部分栏目信息更新不够及时，内容还不够丰富。",
     "下一步将加大督促检查力度，推动工作常态化、规范化。",
     "本年度未收取信息处理费。",

@@ -236,6 +236,46 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
     return all(t.kind != "text" or is_debris(t, vocabulary) for t in tokens)
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+_DIGIT = re.compile(r"\d")
+#: A count or a percentage the narrative states (12件, 33.9%): no value of a table.
+_STATED_FIGURE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?(?=\s*(?:[年月日件条个项次份人起宗元%％]|万元))"
+)
+
+
+def in_a_sentence(stream: Stream, position: int) -> bool:
+    """Whether a label found at a folded position stands in a sentence of the narrative
+    (其中，不予公开3件，无法提供4件。): in a word of text, a sentence end follows it before any
+    number that is not a count the narrative states."""
+    cell, char = stream.at(position)
+    if stream.grids[cell]:
+        return False
+    text = stream.texts[cell]
+    stop = _SENTENCE_END.search(text, char)
+    if stop is None:
+        return False
+    return _DIGIT.search(_STATED_FIGURE.sub("", text[char : stop.start()])) is None
+
+
+def narrative_before(stream: Stream, matches: Sequence[Match], first: int) -> int:
+    """Where the table begins in its first cell: in a word of text that runs from the
+    narrative into the table (…共收到政府信息公开申请0条。（本列数据的勾稽关系…, a crawl that
+    lost every space), after the last sentence before its first label that stands in no
+    sentence; else 0."""
+    if first >= len(stream.texts) or stream.grids[first]:
+        return 0
+    text = stream.texts[first]
+    lo = stream.starts[first]
+    hi = stream.starts[first + 1] if first + 1 < len(stream.starts) else len(stream.folded)
+    for position in sorted({m.start for m in matches if lo <= m.start < hi}):
+        if not in_a_sentence(stream, position):
+            at = stream.at(position)[1]
+            end = max(text.rfind(mark, 0, at) for mark in "。；;")
+            return end + 1 if end >= 0 else 0
+    return 0
+
+
 def table_bounds(
     stream: Stream, matches: Sequence[Match], first: int, last: int, vocabulary: frozenset[str]
 ) -> tuple[int, int]:
@@ -248,7 +288,10 @@ def table_bounds(
     headers = [
         stream.at(m.start)[0]
         for m in matches
-        if lo <= m.start < hi and m.kind != "row" and m.end - m.start >= 4
+        if lo <= m.start < hi
+        and m.kind != "row"
+        and m.end - m.start >= 4
+        and not in_a_sentence(stream, m.start)
     ]
     first = min([first, *headers])
     while first > 0 and _is_material(stream, first - 1, vocabulary):
@@ -387,6 +430,10 @@ def read_rows(
     position = 0
     for row in definition.rows:
         candidates = by_row.get(row.key, [])
+        # A label in a sentence of the narrative (本年度制定规章2件。) is the row's only if the
+        # table prints it nowhere else.
+        outside = [m for m in candidates if not in_a_sentence(stream, m.start)]
+        candidates = outside or candidates
         after = [m for m in candidates if m.start >= position]
         chosen = after[0] if after else (candidates[0] if candidates else None)
         if chosen is not None:
@@ -517,7 +564,9 @@ def read_rows(
     return RowsRead(
         Table(definition.key, definition.version, built),
         tuple(notes),
-        span_of(stream, first_cell, last_cell),
+        span_of(
+            stream, first_cell, last_cell, first_at=narrative_before(stream, matches, first_cell)
+        ),
         cut_after,
     )
 
@@ -670,6 +719,11 @@ def read_one_row_table(
     label_matches = [m for m in matches if m.kind in ("row", "column", "group")]
     if not label_matches:
         return None
+    # Labels in a sentence of the narrative before the table (行政复议7件，均获维持。) are not
+    # where the table starts, where the table prints its own.
+    label_matches = [m for m in label_matches if not in_a_sentence(stream, m.start)] or (
+        label_matches
+    )
     label_cover = covered(stream, matches)
     vocabulary = label_vocabulary(definition)
     start_cell = stream.at(min(m.start for m in label_matches))[0]
@@ -716,5 +770,5 @@ def read_one_row_table(
     return RowsRead(
         Table(definition.key, definition.version, rows),
         tuple(notes),
-        span_of(stream, start_cell, last),
+        span_of(stream, start_cell, last, first_at=narrative_before(stream, matches, start_cell)),
     )

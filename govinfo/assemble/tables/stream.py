@@ -125,9 +125,13 @@ _MATCH_TEXT = operator.methodcaller("group")
 _MATCH_START = operator.methodcaller("start")
 
 
-def span_of(stream: Stream, first: int, last: int) -> tuple[tuple[int, int], tuple[int, int]]:
+def span_of(
+    stream: Stream, first: int, last: int, *, first_at: int = 0
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The elements and text offsets from cell ``first`` (from its character ``first_at``)
+    to the end of cell ``last``."""
     last = min(last, len(stream.texts) - 1)
-    return (stream.elements[first], stream.offsets[first]), (
+    return (stream.elements[first], stream.offsets[first] + first_at), (
         stream.elements[last],
         stream.offsets[last] + len(stream.texts[last]),
     )
