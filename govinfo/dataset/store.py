@@ -102,7 +102,7 @@ class Store:
         if not exists and not create:
             raise InputError(f"{name}: no such database (make it with extract)")
         try:
-            connection = sqlite3.connect(name, isolation_level=None, check_same_thread=False)
+            connection = sqlite3.connect(name, isolation_level=None)
         except sqlite3.Error as exc:
             raise InputError(f"{name}: cannot open the database: {exc}") from None
         store = cls(connection, name)
