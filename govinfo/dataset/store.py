@@ -2,10 +2,11 @@
 
 A batch of results is written in one transaction, so a run that is killed leaves the
 documents of the batches it finished and nothing of the one it was writing.  Each document
-is stored under the hash of its bytes; a file whose bytes changed replaces what was stored
-for its path.  Agencies whose documents changed are listed in ``stale_agencies`` in the same
-transaction, so that the rules across documents are worked out again for them even when the
-run that changed them stopped before it got there.
+is stored under the hash of its bytes, and each file with the hash of the bytes it holds
+(``files``): a document goes when no file holds its bytes any more.  Agencies whose documents
+changed are listed in ``stale_agencies`` in the same transaction, so that the rules across
+documents are worked out again for them even when the run that changed them stopped before
+it got there.
 """
 
 from __future__ import annotations
@@ -294,16 +295,16 @@ class Store:
     # ------------------------------------------------------------------ agencies
 
     def rematch_agencies(self, agency_key: Callable[[str | None], str | None]) -> None:
-        """Match every document's agency again (the renamings changed): every agency, old
-        name and new, is stale."""
+        """Match every document's agency again (the renamings changed): an agency that gains
+        or loses a document is stale."""
         db = self.connection
         rows = db.execute("SELECT id, agency, agency_key FROM documents").fetchall()
         with self.transaction():
             for document_id, agency, old in rows:
                 new = agency_key(agency)
-                self._mark_stale(old)
-                self._mark_stale(new)
                 if new != old:
+                    self._mark_stale(old)
+                    self._mark_stale(new)
                     db.execute(
                         "UPDATE documents SET agency_key = ? WHERE id = ?", (new, document_id)
                     )
@@ -321,15 +322,11 @@ class Store:
 
     def documents_of(self, agency: str) -> list[sqlite3.Row]:
         """The annual reports of an agency that name their year, by year and path."""
-        self.connection.row_factory = sqlite3.Row
-        try:
-            return self.connection.execute(
-                "SELECT * FROM documents WHERE agency_key = ? AND kind = 'annual_report' "
-                "AND year IS NOT NULL ORDER BY year, path, id",
-                (agency,),
-            ).fetchall()
-        finally:
-            self.connection.row_factory = None
+        return self.query(
+            "SELECT * FROM documents WHERE agency_key = ? AND kind = 'annual_report' "
+            "AND year IS NOT NULL ORDER BY year, path, id",
+            (agency,),
+        )
 
     def tables(
         self, document_ids: Sequence[int], keys: Sequence[str] | None = None
