@@ -177,14 +177,15 @@ def test_c2_is_quiet_on_the_same_report_saved_twice() -> None:
 
 
 def test_c3_names_the_years_an_agency_lacks() -> None:
-    years_of = {"a": {2021: [1], 2022: [2], 2023: [3]}, "b": {2021: [4], 2023: [5]}}
-    (missing,) = missing_years(years_of, {"b": "某某局"})
+    agencies = [("a", "甲局", (2021, 2022, 2023)), ("b", "某某局", (2021, 2023))]
+    (missing,) = missing_years({2021: 2, 2022: 1, 2023: 2}, agencies)
     assert (missing.agency_key, missing.year) == ("b", 2022)
     assert missing.finding.message.startswith("某某局: no report for 2022")
 
 
 def test_c3_is_quiet_when_every_agency_reports_every_year() -> None:
-    assert list(missing_years({"a": {2021: [1], 2022: [2]}, "b": {2021: [3], 2022: [4]}}, {})) == []
+    agencies = [("a", "甲局", (2021, 2022)), ("b", "乙局", (2021, 2022))]
+    assert list(missing_years({2021: 2, 2022: 2}, agencies)) == []
 
 
 # --------------------------------------------------------------------------- A2 and Pingtan

@@ -398,26 +398,30 @@ class Store:
             "DELETE FROM stale_agencies WHERE agency_key = ?", ((a,) for a in agencies)
         )
 
-    def years_by_agency(self) -> dict[str, dict[int, list[int]]]:
-        """Every agency's annual reports: their ids by year."""
-        out: dict[str, dict[int, list[int]]] = {}
-        for agency, year, document_id in self.connection.execute(
-            "SELECT agency_key, year, id FROM documents WHERE kind = 'annual_report' "
-            "AND agency_key IS NOT NULL AND year IS NOT NULL ORDER BY agency_key, year, path"
-        ):
-            out.setdefault(agency, {}).setdefault(year, []).append(document_id)
-        return out
+    def agencies(self) -> list[str]:
+        """The agencies with annual reports that name their year."""
+        query = f"SELECT DISTINCT agency_key FROM documents {_REPORTS} ORDER BY 1"
+        return [r[0] for r in self.connection.execute(query)]
 
-    def agency_names(self) -> dict[str, str]:
-        """Each agency's name as its documents print it most often."""
-        out: dict[str, str] = {}
-        for key, name, _ in self.connection.execute(
-            "SELECT agency_key, agency, count(*) AS n FROM documents "
-            "WHERE agency_key IS NOT NULL GROUP BY agency_key, agency "
-            "ORDER BY agency_key, n DESC, agency"
-        ):
-            out.setdefault(key, name)
-        return out
+    def agencies_by_year(self) -> dict[int, int]:
+        """How many agencies have a report for each year."""
+        return dict(
+            self.connection.execute(
+                f"SELECT year, count(DISTINCT agency_key) FROM documents {_REPORTS} GROUP BY year"
+            )
+        )
+
+    def years_of_agencies(self) -> Iterator[tuple[str, str, tuple[int, ...]]]:
+        """Each agency, its name as its documents print it most often, and its years (one
+        agency at a time)."""
+        found = self.connection.execute(
+            "SELECT agency_key, (SELECT agency FROM documents AS n WHERE n.agency_key = "
+            "d.agency_key GROUP BY agency ORDER BY count(*) DESC, agency LIMIT 1), "
+            f"group_concat(DISTINCT year) FROM documents AS d {_REPORTS} GROUP BY agency_key "
+            "ORDER BY agency_key"
+        )
+        for agency, name, years in found:
+            yield agency, name or agency, tuple(sorted(int(y) for y in str(years).split(",")))
 
     # ------------------------------------------------------------------ reviews
 
@@ -450,6 +454,8 @@ def _now() -> str:
 
 
 _LABEL_COLUMNS = next(t for t in TABLES if t.name == "labels").column_names
+#: The documents the rules across documents see: annual reports naming agency and year.
+_REPORTS = "WHERE kind = 'annual_report' AND agency_key IS NOT NULL AND year IS NOT NULL"
 _INSERT_SET_FINDING = _insert(
     "findings",
     ("scope", "document_id", "other_document_id", "agency_key", "year", *FINDING_COLUMNS),
