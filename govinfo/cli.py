@@ -15,20 +15,17 @@ import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import IO, ClassVar
 
 from govinfo import pipeline as api
 from govinfo.checks import suspect_cells
 from govinfo.errors import GovinfoError, InputError
 from govinfo.limits import Limits, applied
-from govinfo.model.documents import AnnualReport, Document
+from govinfo.model.documents import Document
 from govinfo.model.findings import Finding, Status
 from govinfo.plugin.registry import Registry, default_registry
 from govinfo.source import Source
 from govinfo.statute import DOCUMENT_KINDS
-
-if TYPE_CHECKING:
-    from govinfo.dataset.entries import Entry
 
 PROG = "python -m govinfo"
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -628,20 +625,6 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
     return EXIT_OK
 
 
-def _entry(path: str, registry: Registry) -> Entry:
-    """An annual report read from a file, as the rules across documents see it."""
-    from govinfo.dataset.agencies import normalise
-    from govinfo.dataset.entries import Entry
-    from govinfo.dataset.work import content_hash
-
-    source = Source.from_path(path)
-    document = api.read(source, kind="annual_report", registry=registry)
-    assert isinstance(document, AnnualReport)
-    agency = document.metadata.agency
-    key = normalise(agency) if agency else None
-    return Entry.of(document, path, content_hash(source.data), key)
-
-
 def _diff(args: argparse.Namespace, registry: Registry) -> int:
     from tabulate import tabulate
 
@@ -664,7 +647,9 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
     else:
         if len(args.files) != 2:
             raise InputError(f"diff compares two files, got {len(args.files)} (or use --db)")
-        first, second = (_entry(path, registry) for path in args.files)
+        from govinfo.dataset.entries import Entry
+
+        first, second = (Entry.read(path, registry) for path in args.files)
         pairs = [(first, second)]
     differ = False
     payload = []

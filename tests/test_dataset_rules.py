@@ -10,8 +10,7 @@ import pytest
 from conftest import ROOT
 from datasets import entries, years
 
-import govinfo
-from govinfo import AnnualReport, Count, Table, Unreadable
+from govinfo import Count, Table, Unreadable
 from govinfo.dataset import analysis
 from govinfo.dataset.agencies import AgencyMap, normalise
 from govinfo.dataset.collection import missing_years
@@ -19,7 +18,6 @@ from govinfo.dataset.diff import changes, numbers_digest
 from govinfo.dataset.entries import Entry, SetFinding
 from govinfo.dataset.extraction import extract
 from govinfo.dataset.store import Store
-from govinfo.dataset.work import content_hash
 from govinfo.errors import InputError
 from govinfo.model.findings import Status
 
@@ -179,25 +177,22 @@ def test_c2_is_quiet_on_the_same_report_saved_twice() -> None:
 
 
 def test_c3_names_the_years_an_agency_lacks() -> None:
-    years_of = {"a": {2021: [1], 2022: [2], 2023: [3]}, "b": {2021: [4], 2023: [5]}}
-    (missing,) = missing_years(years_of, {"b": "某某局"})
+    agencies = [("a", "甲局", (2021, 2022, 2023)), ("b", "某某局", (2021, 2023))]
+    (missing,) = missing_years({2021: 2, 2022: 1, 2023: 2}, agencies)
     assert (missing.agency_key, missing.year) == ("b", 2022)
     assert missing.finding.message.startswith("某某局: no report for 2022")
 
 
 def test_c3_is_quiet_when_every_agency_reports_every_year() -> None:
-    assert list(missing_years({"a": {2021: [1], 2022: [2]}, "b": {2021: [3], 2022: [4]}}, {})) == []
+    agencies = [("a", "甲局", (2021, 2022)), ("b", "乙局", (2021, 2022))]
+    assert list(missing_years({2021: 2, 2022: 2}, agencies)) == []
 
 
 # --------------------------------------------------------------------------- A2 and Pingtan
 
 
 def _read(name: str) -> Entry:
-    path = PINGTAN / f"pingtan-{name}-annual-report.crawl.txt"
-    report = govinfo.read(path)
-    assert isinstance(report, AnnualReport)
-    digest = content_hash(path.read_bytes())
-    return Entry.of(report, str(path), digest, normalise(report.metadata.agency or ""))
+    return Entry.read(str(PINGTAN / f"pingtan-{name}-annual-report.crawl.txt"))
 
 
 def _row(entry: Entry, row: str) -> tuple[object, ...]:

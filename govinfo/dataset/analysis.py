@@ -153,7 +153,7 @@ def _whole_from(store: Store) -> Callable[[Entry], Entry]:
 def consecutive(store: Store, agency: str | None = None) -> Iterator[tuple[Entry, Entry]]:
     """Each agency's reports for consecutive years, as stored (one pair per two reports of
     one year with different numbers)."""
-    agencies = [agency] if agency is not None else sorted(store.years_by_agency())
+    agencies = [agency] if agency is not None else store.agencies()
     for key in agencies:
         years = {y: distinct(found) for y, found in by_year(stored_entries(store, key)).items()}
         for year, kept in years.items():
@@ -182,6 +182,6 @@ def analyse(store: Store, progress: Callable[[int], None] | None = None) -> Anal
         if progress is not None:
             progress(len(batch))
     with store.transaction():
-        found = missing_years(store.years_by_agency(), store.agency_names())
+        found = missing_years(store.agencies_by_year(), store.years_of_agencies())
         store.replace_set_findings(set_finding_rows(found), ("C3",))
     return Analysis(len(stale), decided)

@@ -3,7 +3,7 @@ year that differ (C2), and agencies missing a year the others have (C3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
 from govinfo.dataset.diff import changes, show
@@ -71,21 +71,16 @@ def differing(first: Entry, other: Entry) -> SetFinding | None:
 
 
 def missing_years(
-    years: Mapping[str, Mapping[int, Sequence[int]]], names: Mapping[str, str]
+    agencies_by_year: Mapping[int, int], agencies: Iterable[tuple[str, str, Sequence[int]]]
 ) -> Iterator[SetFinding]:
-    """C3: for each agency, the years of the set it has no report for."""
-    every: dict[int, int] = {}
-    for by_year in years.values():
-        for year in by_year:
-            every[year] = every.get(year, 0) + 1
+    """C3: for each agency (key, name, years), the years of the set it has no report for;
+    ``agencies_by_year`` says how many agencies report on each year of the set."""
     status, severity = OUTCOME["C3"]
-    for agency, by_year in sorted(years.items()):
-        have = sorted(by_year)
-        for year in sorted(set(every) - set(by_year)):
+    for agency, name, have in agencies:
+        for year in sorted(set(agencies_by_year) - set(have)):
             message = (
-                f"{names.get(agency, agency)}: no report for {year}, a year "
-                f"{every[year]} other agencies of the set report on "
-                f"(its reports: {', '.join(map(str, have))})"
+                f"{name}: no report for {year}, a year {agencies_by_year[year]} other agencies "
+                f"of the set report on (its reports: {', '.join(map(str, have))})"
             )
             finding = Finding("C3", status, severity, message, Location())
             yield SetFinding(finding, agency, year)

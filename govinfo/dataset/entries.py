@@ -13,13 +13,17 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from govinfo import pipeline
+from govinfo.dataset.agencies import normalise
 from govinfo.dataset.diff import numbers_digest
 from govinfo.dataset.records import Row
-from govinfo.dataset.work import finding_row
+from govinfo.dataset.work import content_hash, finding_row
 from govinfo.model.cells import Cell, number
 from govinfo.model.documents import AnnualReport
 from govinfo.model.findings import Finding, Numbering
 from govinfo.model.tables import Table
+from govinfo.plugin.registry import Registry
+from govinfo.source import Source
 from govinfo.statute import TableKey
 
 
@@ -42,6 +46,16 @@ class Entry:
     nonzero: bool = False
     #: documents.id when the document is stored.
     id: int | None = None
+
+    @classmethod
+    def read(cls, path: str, registry: Registry | None = None) -> Entry:
+        """The annual report in a file (not stored; its agency normalised, not renamed)."""
+        source = Source.from_path(path)
+        report = pipeline.read(source, kind="annual_report", registry=registry)
+        assert isinstance(report, AnnualReport)
+        agency = report.metadata.agency
+        key = normalise(agency) if agency else None
+        return cls.of(report, path, content_hash(source.data), key)
 
     @classmethod
     def of(cls, report: AnnualReport, path: str, digest: str, agency_key: str | None) -> Entry:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from govinfo_plugins.csv_format import COLUMNS
 
 from govinfo.dataset.store import Store
 from govinfo.errors import InputError
@@ -27,10 +28,8 @@ if TYPE_CHECKING:
 SLICE = 50_000
 FORMATS = ("parquet", "csv")
 
-_CSV_COLUMNS = (
-    "document", "agency", "year", "format_version", '"table"', "row_group", '"row"',
-    "column_group", '"column"', "key", "kind", "value", "unit", "raw", "decided_by", "line",
-)  # fmt: skip
+#: The csv reporter's columns, quoted (three of them are SQL words).
+_CSV_COLUMNS = tuple(f'"{c}"' for c in COLUMNS)
 
 
 @attrs.frozen

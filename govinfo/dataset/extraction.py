@@ -76,11 +76,10 @@ class _Plan:
         self.tick = tick
         self.skipped = 0
         self.unreadable: list[Failed] = []
-        #: Files whose bytes are stored (or read in this run) under another name.
+        #: Files whose bytes are stored under another name.
         self.seen: list[tuple[str, str]] = []
 
     def tasks(self) -> Iterator[Task]:
-        scheduled: set[bytes] = set()  # the digests read in this run, as bytes
         for path in self.files:
             try:
                 data = Source.from_path(path).data
@@ -92,11 +91,12 @@ class _Plan:
             stored = self.store.hash_of(path)
             if stored == digest:
                 self.skip()
-            elif bytes.fromhex(digest) in scheduled or self.store.has(digest):
+            elif self.store.has(digest):
                 self.seen.append((path, digest))
                 self.skip()
             else:
-                scheduled.add(bytes.fromhex(digest))
+                # (Two files with the same bytes in one run are both read; the second is
+                # stored as a file of the first's document.)
                 yield (path, data)
 
     def skip(self) -> None:
@@ -160,8 +160,6 @@ def extract(
             pending.extend(plan.unreadable)
             failures.extend(plan.unreadable)
             flush()
-            # Last: a file with the bytes of another read in this run points at it once
-            # that is stored.
             store.write((), mapping.key, plan.seen)
         finally:
             bar.close()

@@ -2,10 +2,11 @@
 
 A batch of results is written in one transaction, so a run that is killed leaves the
 documents of the batches it finished and nothing of the one it was writing.  Each document
-is stored under the hash of its bytes; a file whose bytes changed replaces what was stored
-for its path.  Agencies whose documents changed are listed in ``stale_agencies`` in the same
-transaction, so that the rules across documents are worked out again for them even when the
-run that changed them stopped before it got there.
+is stored under the hash of its bytes, and each file with the hash of the bytes it holds
+(``files``): a document goes when no file holds its bytes any more.  Agencies whose documents
+changed are listed in ``stale_agencies`` in the same transaction, so that the rules across
+documents are worked out again for them even when the run that changed them stopped before
+it got there.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class Store:
         if not exists and not create:
             raise InputError(f"{name}: no such database (make it with extract)")
         try:
-            connection = sqlite3.connect(name, isolation_level=None, check_same_thread=False)
+            connection = sqlite3.connect(name, isolation_level=None)
         except sqlite3.Error as exc:
             raise InputError(f"{name}: cannot open the database: {exc}") from None
         store = cls(connection, name)
@@ -294,16 +295,16 @@ class Store:
     # ------------------------------------------------------------------ agencies
 
     def rematch_agencies(self, agency_key: Callable[[str | None], str | None]) -> None:
-        """Match every document's agency again (the renamings changed): every agency, old
-        name and new, is stale."""
+        """Match every document's agency again (the renamings changed): an agency that gains
+        or loses a document is stale."""
         db = self.connection
         rows = db.execute("SELECT id, agency, agency_key FROM documents").fetchall()
         with self.transaction():
             for document_id, agency, old in rows:
                 new = agency_key(agency)
-                self._mark_stale(old)
-                self._mark_stale(new)
                 if new != old:
+                    self._mark_stale(old)
+                    self._mark_stale(new)
                     db.execute(
                         "UPDATE documents SET agency_key = ? WHERE id = ?", (new, document_id)
                     )
@@ -321,15 +322,11 @@ class Store:
 
     def documents_of(self, agency: str) -> list[sqlite3.Row]:
         """The annual reports of an agency that name their year, by year and path."""
-        self.connection.row_factory = sqlite3.Row
-        try:
-            return self.connection.execute(
-                "SELECT * FROM documents WHERE agency_key = ? AND kind = 'annual_report' "
-                "AND year IS NOT NULL ORDER BY year, path, id",
-                (agency,),
-            ).fetchall()
-        finally:
-            self.connection.row_factory = None
+        return self.query(
+            "SELECT * FROM documents WHERE agency_key = ? AND kind = 'annual_report' "
+            "AND year IS NOT NULL ORDER BY year, path, id",
+            (agency,),
+        )
 
     def tables(
         self, document_ids: Sequence[int], keys: Sequence[str] | None = None
@@ -401,26 +398,30 @@ class Store:
             "DELETE FROM stale_agencies WHERE agency_key = ?", ((a,) for a in agencies)
         )
 
-    def years_by_agency(self) -> dict[str, dict[int, list[int]]]:
-        """Every agency's annual reports: their ids by year."""
-        out: dict[str, dict[int, list[int]]] = {}
-        for agency, year, document_id in self.connection.execute(
-            "SELECT agency_key, year, id FROM documents WHERE kind = 'annual_report' "
-            "AND agency_key IS NOT NULL AND year IS NOT NULL ORDER BY agency_key, year, path"
-        ):
-            out.setdefault(agency, {}).setdefault(year, []).append(document_id)
-        return out
+    def agencies(self) -> list[str]:
+        """The agencies with annual reports that name their year."""
+        query = f"SELECT DISTINCT agency_key FROM documents {_REPORTS} ORDER BY 1"
+        return [r[0] for r in self.connection.execute(query)]
 
-    def agency_names(self) -> dict[str, str]:
-        """Each agency's name as its documents print it most often."""
-        out: dict[str, str] = {}
-        for key, name, _ in self.connection.execute(
-            "SELECT agency_key, agency, count(*) AS n FROM documents "
-            "WHERE agency_key IS NOT NULL GROUP BY agency_key, agency "
-            "ORDER BY agency_key, n DESC, agency"
-        ):
-            out.setdefault(key, name)
-        return out
+    def agencies_by_year(self) -> dict[int, int]:
+        """How many agencies have a report for each year."""
+        return dict(
+            self.connection.execute(
+                f"SELECT year, count(DISTINCT agency_key) FROM documents {_REPORTS} GROUP BY year"
+            )
+        )
+
+    def years_of_agencies(self) -> Iterator[tuple[str, str, tuple[int, ...]]]:
+        """Each agency, its name as its documents print it most often, and its years (one
+        agency at a time)."""
+        found = self.connection.execute(
+            "SELECT agency_key, (SELECT agency FROM documents AS n WHERE n.agency_key = "
+            "d.agency_key GROUP BY agency ORDER BY count(*) DESC, agency LIMIT 1), "
+            f"group_concat(DISTINCT year) FROM documents AS d {_REPORTS} GROUP BY agency_key "
+            "ORDER BY agency_key"
+        )
+        for agency, name, years in found:
+            yield agency, name or agency, tuple(sorted(int(y) for y in str(years).split(",")))
 
     # ------------------------------------------------------------------ reviews
 
@@ -453,6 +454,8 @@ def _now() -> str:
 
 
 _LABEL_COLUMNS = next(t for t in TABLES if t.name == "labels").column_names
+#: The documents the rules across documents see: annual reports naming agency and year.
+_REPORTS = "WHERE kind = 'annual_report' AND agency_key IS NOT NULL AND year IS NOT NULL"
 _INSERT_SET_FINDING = _insert(
     "findings",
     ("scope", "document_id", "other_document_id", "agency_key", "year", *FINDING_COLUMNS),
