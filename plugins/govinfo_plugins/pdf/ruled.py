@@ -157,6 +157,7 @@ def ruled_table(
             # stacked two characters a line, a letter-spaced 总 计 all come out whole.
             lines = group_lines(inside[root])
             cell.text = lines_text(lines)
+            cell.chars = [c for found in lines for c in found.chars]
             cell.line = min(ch.line for ch in inside[root])
             last = lines[-1]
             cell.wrapped = last.x1 - last.x0 >= (xs[c1 + 1] - xs[c0]) - 2.5 * last.em

@@ -1,0 +1,181 @@
+"""Pictures as the recogniser needs them: decoded within limits, grey, upright, their ruling
+lines found and taken out.
+
+Pillow decodes; its size is read from the header before a pixel is, so that a decompression
+bomb (a small file that claims a huge picture) is refused unread.  A page photographed or
+scanned a degree or two askew is turned upright first: the angle is the one at which the
+rows of ink line up best (ruling lines and lines of text alike).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govinfo.errors import InputError, LimitError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+#: More pixels than a page scanned at 600 dpi has; a picture claiming more is refused unread.
+MAX_PIXELS = 50_000_000
+#: Fewer pixels on a side than any legible table has.
+MIN_SIDE = 16
+#: More frames than a multi-page scan has.
+MAX_FRAMES = 500
+#: Degrees: a page turned further than this is not searched for its angle.
+MAX_SKEW = 3.0
+#: Grey levels below this are ink, for finding lines.
+INK = 170
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A page as a grey array, and the resolution it states (None when it states none)."""
+
+    grey: NDArray[np.uint8]
+    dpi: float | None = None
+
+
+def decode(data: bytes, name: str) -> list[Picture]:
+    """The frames of a picture (one, or each page of a multi-page TIFF), grey.
+
+    LimitError for one larger than :data:`MAX_PIXELS` (said before decoding it); InputError for
+    one that cannot be decoded.
+    """
+    import numpy as np
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            picture = Image.open(io.BytesIO(data))
+            frames = []
+            for n, frame in enumerate(ImageSequence.Iterator(picture)):
+                if n >= MAX_FRAMES:
+                    raise LimitError(
+                        f"{name}: more than the {MAX_FRAMES} pages a scanned report may have"
+                    )
+                width, height = frame.size
+                _check_size(width, height, name)
+                dpi = frame.info.get("dpi")
+                stated = float(dpi[0]) if isinstance(dpi, tuple) and dpi and dpi[0] else None
+                if stated is not None and not 50 <= stated <= 1200:
+                    stated = None
+                grey = frame.convert("L") if frame.mode != "L" else frame.copy()
+                if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:
+                    # Transparent parts are the page: white.
+                    rgba = frame.convert("RGBA")
+                    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+                    grey = Image.alpha_composite(white, rgba).convert("L")
+                frames.append(Picture(np.asarray(grey, dtype=np.uint8).copy(), stated))
+                if picture.format != "TIFF":
+                    break
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise LimitError(
+            f"{name}: a picture of more than {MAX_PIXELS} pixels (a decompression bomb?): "
+            "not decoded"
+        ) from None
+    except UnidentifiedImageError:
+        raise InputError(f"{name}: not a picture Pillow can decode") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise InputError(f"{name}: a damaged picture ({exc})") from None
+    return frames
+
+
+def _check_size(width: int, height: int, name: str) -> None:
+    if width * height > MAX_PIXELS:
+        raise LimitError(
+            f"{name}: {width}×{height} pixels, more than the {MAX_PIXELS} a page may have "
+            "(a decompression bomb?): not decoded"
+        )
+    if min(width, height) < MIN_SIDE:
+        raise InputError(f"{name}: {width}×{height} pixels, too small to hold a table")
+
+
+def upright(grey: NDArray[np.uint8]) -> tuple[NDArray[np.uint8], float]:
+    """The page turned so that its rows of ink are level, and the angle it was turned by
+    (degrees; 0 when it was level)."""
+    import cv2
+    import numpy as np
+
+    height, width = grey.shape
+    scale = min(1.0, 800 / max(height, width))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = (small < INK).astype(np.float32)
+    if ink.sum() < 50:
+        return grey, 0.0
+    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
+
+    def sharpness(angle: float) -> float:
+        turn = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rotated = cv2.warpAffine(ink, turn, (ink.shape[1], ink.shape[0]))
+        rows = rotated.sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.2, best + 0.21, 0.05), key=sharpness)
+    angle = float(round(best, 2))
+    if abs(angle) < 0.1:
+        return grey, 0.0
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    turned = cv2.warpAffine(
+        grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255,)
+    )
+    return turned, angle
+
+
+@dataclass(frozen=True, slots=True)
+class Stroke:
+    """A ruling line found in a picture, in pixels: horizontal at y = ``at`` from ``a`` to
+    ``b``, or vertical at x = ``at``."""
+
+    horizontal: bool
+    at: float
+    a: float
+    b: float
+
+
+def ruling_lines(grey: NDArray[np.uint8]) -> tuple[list[Stroke], NDArray[np.uint8]]:
+    """The page's straight ruling lines, and the page with them taken out (white).
+
+    A line is a run of ink at least a fortieth of the page long (longer than any stroke of a
+    character) and thin; characters crossed by it keep their other strokes.
+    """
+    import cv2
+    import numpy as np
+
+    height, width = grey.shape
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = np.where(grey < 235, ink, 0).astype(np.uint8)
+    length = max(15, max(width, height) // 40)
+    thin = max(4, max(width, height) // 250)
+    strokes: list[Stroke] = []
+    masks = []
+    for horizontal in (True, False):
+        shape = (length, 1) if horizontal else (1, length)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, shape)
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        # Small breaks in a line (a faint scan, a dashed rule) are closed.
+        lines = cv2.morphologyEx(lines, cv2.MORPH_CLOSE, kernel)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        keep = np.zeros(count, dtype=bool)
+        for label in range(1, count):
+            x, y, w, h, _area = (int(v) for v in stats[label])
+            across, along = (h, w) if horizontal else (w, h)
+            if along < length or across > thin:
+                continue
+            keep[label] = True
+            if horizontal:
+                strokes.append(Stroke(True, y + h / 2, float(x), float(x + w)))
+            else:
+                strokes.append(Stroke(False, x + w / 2, float(y), float(y + h)))
+        masks.append(keep[labels])
+    found = (masks[0] | masks[1]).astype(np.uint8)
+    found = cv2.dilate(found, np.ones((3, 3), np.uint8))
+    clean = np.where(found > 0, 255, grey).astype(np.uint8)
+    return strokes, clean
