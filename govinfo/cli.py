@@ -56,6 +56,17 @@ def _parser() -> argparse.ArgumentParser:
             help="the reader to use (default: chosen from the content)",
         )
         sub.add_argument("--kind", choices=DOCUMENT_KINDS, help="the kind of document expected")
+        sub.add_argument(
+            "--images",
+            metavar="DIR",
+            help="where the pictures a report refers to are (default: beside it); "
+            "local files only, never fetched",
+        )
+        sub.add_argument(
+            "--progress",
+            action="store_true",
+            help="a progress line on stderr while a scan is recognised (default: on a terminal)",
+        )
 
     render = commands.add_parser(
         "render",
@@ -138,7 +149,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: str, args: argparse.Namespace, registry: Registry) -> Document:
     source = Source.from_path(path)
-    return api.read(source, reader=args.reader, kind=args.kind, registry=registry)
+    if args.progress:
+        os.environ["GOVINFO_PROGRESS"] = "1"
+    return api.read(
+        source, reader=args.reader, kind=args.kind, registry=registry, images=args.images
+    )
 
 
 def _default_reporter(registry: Registry, stream: IO[str]) -> str:

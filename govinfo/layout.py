@@ -62,6 +62,8 @@ class Image(NamedTuple):
     ref: str
     source: SourceRef | None = None
     alt: str = ""
+    #: Why the host did not read it (no such file beside the report, the ocr extra missing).
+    unread: str = ""
 
 
 LayoutBlock: TypeAlias = TextBlock | Grid | Image

@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ocr_installed
 
 import govinfo
 from govinfo import AnnualReport, Table
 from govinfo.cli import main
+
+#: What a picture that is no picture is refused with.
+PICTURE_REFUSED = (
+    "a picture that cannot be decoded"
+    if ocr_installed()
+    else "reading a picture needs text recognition (OCR)"
+)
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -89,6 +89,10 @@ class Span:
     #: The text as printed, for the evidence.
     text: str
     source: SourceRef | None = None
+    #: A cell recognised with doubt (OCR): ``runs`` are empty, ``text`` is what was
+    #: recognised, ``confidence`` how sure the reader was; only the identities decide it.
+    doubt: bool = False
+    confidence: float | None = None
 
 
 # --------------------------------------------------------------------------- readings
@@ -522,7 +526,7 @@ def decide(
             decisions.append(None)
             open_spans.append(index)
             left[index] = found
-    if open_spans and has_column_rules(definition):
+    if open_spans and arithmetic.equations(definition):
         settled = dict(known)
         for decision, span in zip(decisions, spans, strict=True):
             if decision is not None and decision.reading is not None:
@@ -540,11 +544,20 @@ def decide(
         for k, index in enumerate(open_spans):
             reading = solution.decided[k]
             if reading is not None:
-                decisions[index] = Decision(
-                    reading,
-                    "the only reading with which every column balances",
-                    how="arithmetic",
-                    why_zh="唯有此读法使各列平衡",
+                decisions[index] = (
+                    Decision(
+                        reading,
+                        "the only reading with which every column balances",
+                        how="arithmetic",
+                        why_zh="唯有此读法使各列平衡",
+                    )
+                    if has_column_rules(definition)
+                    else Decision(
+                        reading,
+                        "the only reading with which every row balances",
+                        how="arithmetic",
+                        why_zh="唯有此读法使各行平衡",
+                    )
                 )
             elif solution.exhausted:
                 decisions[index] = Decision(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,8 @@ _HEIGHT, _WIDTH = 48, 320
 _BATCH = 8
 #: Grey levels below this are ink.
 INK = 160
+#: What stands for ink the recogniser reads as nothing (at confidence 0).
+UNKNOWN = "\ufffd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +109,22 @@ class Engine:
         self._characters: list[str] = self._recogniser.postprocess_op.character
         self._lock = threading.Lock()
 
-    def read(self, image: NDArray[np.uint8], scale: float = 1.0) -> list[TextBox]:
+    def read(
+        self,
+        image: NDArray[np.uint8],
+        scale: float = 1.0,
+        deadline: Callable[[], None] | None = None,
+    ) -> list[TextBox]:
         """The text boxes of a grey page (ink dark on light, ruling lines taken out).
 
         The detector sees the page ``scale``d (a page of about 150 dpi is its best size);
-        the recogniser reads each box at the page's own resolution.
+        the recogniser reads each box at the page's own resolution.  ``deadline`` is called
+        between the steps, and raises when the page's time is up.
         """
         import cv2
         import numpy as np
 
-        colour = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        colour = np.asarray(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR), dtype=np.uint8)
         small = (
             cv2.resize(colour, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
             if scale < 1.0
@@ -123,15 +132,17 @@ class Engine:
         )
         with self._lock:
             found, _ = self._detector(small)
+        if deadline is not None:
+            deadline()
         if found is None or len(found) == 0:
             return []
         crops: list[tuple[NDArray[np.uint8], int, int, int, int]] = []
         height, width = image.shape
         for quad in found:
-            x0 = max(int(math.floor(float(quad[:, 0].min()) / scale)), 0)
-            x1 = min(int(math.ceil(float(quad[:, 0].max()) / scale)), width)
-            y0 = max(int(math.floor(float(quad[:, 1].min()) / scale)), 0)
-            y1 = min(int(math.ceil(float(quad[:, 1].max()) / scale)), height)
+            x0 = max(math.floor(float(quad[:, 0].min()) / scale), 0)
+            x1 = min(math.ceil(float(quad[:, 0].max()) / scale), width)
+            y0 = max(math.floor(float(quad[:, 1].min()) / scale), 0)
+            y1 = min(math.ceil(float(quad[:, 1].max()) / scale), height)
             if x1 - x0 < 2 or y1 - y0 < 2:
                 continue
             ink = image[y0:y1, x0:x1] < INK
@@ -144,9 +155,12 @@ class Engine:
             a, b = max(iy0 - margin, 0), min(iy1 + margin, height)
             c, d = max(ix0 - margin, 0), min(ix1 + margin, width)
             crops.append((colour[a:b, c:d], c, a, iy0, iy1))
+        crops.extend(self._missed(image, colour, crops))
         order = sorted(range(len(crops)), key=lambda i: crops[i][0].shape[1] / crops[i][0].shape[0])
         boxes: list[TextBox | None] = [None] * len(crops)
         for start in range(0, len(order), _BATCH):
+            if deadline is not None:
+                deadline()
             batch = order[start : start + _BATCH]
             ratio = max(
                 _WIDTH / _HEIGHT, *(crops[i][0].shape[1] / crops[i][0].shape[0] for i in batch)
@@ -159,6 +173,48 @@ class Engine:
             for row, i in zip(predictions, batch, strict=True):
                 boxes[i] = self._decode(row, crops[i], ratio)
         return [b for b in boxes if b is not None and b.glyphs]
+
+    @staticmethod
+    def _missed(
+        image: NDArray[np.uint8],
+        colour: NDArray[np.uint8],
+        crops: list[tuple[NDArray[np.uint8], int, int, int, int]],
+    ) -> list[tuple[NDArray[np.uint8], int, int, int, int]]:
+        """Crops of the ink no detected box covers (the detector misses a lone ``0`` now and
+        then), as tall as a line of text: they are recognised like the others, and ink that
+        reads as nothing stands as an unknown character."""
+        import cv2
+        import numpy as np
+
+        heights = sorted(iy1 - iy0 for *_, iy0, iy1 in crops)
+        if not heights:
+            return []
+        em = max(heights[len(heights) // 2], 4)
+        ink = (image < INK).astype(np.uint8)
+        for crop, x0, y0, *_ in crops:
+            h, w = crop.shape[:2]
+            ink[y0 : y0 + h, x0 : x0 + w] = 0
+        # Specks of noise are no text: only ink at least a third of a line high counts, and
+        # pieces of one word are joined.
+        joined = cv2.dilate(ink, np.ones((max(em // 4, 1), max(em // 2, 1)), np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+        height, width = image.shape
+        found = []
+        for label in range(1, min(count, 2000)):
+            x, y, w, h, _area = (int(v) for v in stats[label])
+            inside = ink[y : y + h, x : x + w] & (labels[y : y + h, x : x + w] == label)
+            rows, cols = np.nonzero(inside.any(axis=1))[0], np.nonzero(inside.any(axis=0))[0]
+            if len(rows) == 0:
+                continue
+            iy0, iy1 = y + int(rows[0]), y + int(rows[-1]) + 1
+            ix0, ix1 = x + int(cols[0]), x + int(cols[-1]) + 1
+            if iy1 - iy0 < em / 3 or iy1 - iy0 > 3 * em or int(inside.sum()) < em:
+                continue
+            margin = max(1, round(MARGIN * (iy1 - iy0)))
+            a, b = max(iy0 - margin, 0), min(iy1 + margin, height)
+            c, d = max(ix0 - margin, 0), min(ix1 + margin, width)
+            found.append((colour[a:b, c:d], c, a, iy0, iy1))
+        return found
 
     def _decode(
         self,
@@ -213,6 +269,11 @@ class Engine:
                 middle = (kept[n + 1][1] + centre) / 2
                 x1 = min(x1, middle) if spaced[n + 1] else middle
             glyphs.append(Glyph(ch, x0, x1, float(ink_top), float(ink_bottom), confidence))
+        if not glyphs:
+            # Ink that reads as nothing: one character no one knows.
+            glyphs.append(
+                Glyph(UNKNOWN, float(left), float(left + w), float(ink_top), float(ink_bottom), 0.0)
+            )
         return TextBox(left, top, left + w, top + h, tuple(glyphs))
 
 

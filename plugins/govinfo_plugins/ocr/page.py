@@ -8,6 +8,7 @@ about 12 points high): the layout's measures (gutters, tolerances) are in points
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-#: Seconds one page may take to be recognised; a page that takes longer is refused.
+#: Seconds one page may take to be recognised (GOVINFO_OCR_PAGE_SECONDS sets another);
+#: a page that takes longer is refused.
 PAGE_BUDGET = 60.0
+PAGE_SECONDS = "GOVINFO_OCR_PAGE_SECONDS"
 #: The detector reads a page at about this many pixels on its longer side (150 dpi A4).
 DETECT_SIDE = 1754
 #: Points: the height of an ideograph in a report's tables, for a picture that states no dpi.
@@ -61,17 +64,23 @@ def recognise(
     """Recognise one page: turned upright, its ruling lines found and taken out, its text
     read.  ``units`` are the source box's units to a point (default: pixels)."""
     started = time.monotonic()
+    budget = page_budget()
+
+    def deadline() -> None:
+        seconds = time.monotonic() - started
+        if seconds > budget:
+            raise LimitError(
+                f"{name}: page {number} took more than the {budget:g} s a page may take to "
+                f"recognise (set {PAGE_SECONDS} to allow more)"
+            )
+
     grey, angle = upright(grey)
     strokes, clean = ruling_lines(grey)
+    deadline()
     height, width = grey.shape
     scale = min(1.0, DETECT_SIDE / max(height, width))
-    boxes = engine().read(clean, scale)
+    boxes = engine().read(clean, scale, deadline)
     seconds = time.monotonic() - started
-    if seconds > PAGE_BUDGET:
-        raise LimitError(
-            f"{name}: page {number} took {seconds:.0f} s to recognise, more than the "
-            f"{PAGE_BUDGET:.0f} s a page may (set GOVINFO_OCR_PAGE_SECONDS to allow more)"
-        )
     per_point = (dpi / 72.0) if dpi else _pixels_per_point(boxes)
     points = 1.0 / per_point
     chars = [
@@ -89,6 +98,15 @@ def recognise(
         angle,
         seconds,
     )
+
+
+def page_budget() -> float:
+    """The seconds a page may take: :data:`PAGE_BUDGET`, or what GOVINFO_OCR_PAGE_SECONDS says."""
+    try:
+        given = float(os.environ.get(PAGE_SECONDS, "") or PAGE_BUDGET)
+    except ValueError:
+        return PAGE_BUDGET
+    return given if given > 0 else PAGE_BUDGET
 
 
 def _pixels_per_point(boxes: Sequence[TextBox]) -> float:

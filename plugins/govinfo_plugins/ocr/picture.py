@@ -81,9 +81,11 @@ def decode(data: bytes, name: str) -> list[Picture]:
             "not decoded"
         ) from None
     except UnidentifiedImageError:
-        raise InputError(f"{name}: not a picture Pillow can decode") from None
+        raise InputError(
+            f"{name}: a picture that cannot be decoded (damaged or truncated?)"
+        ) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise InputError(f"{name}: a damaged picture ({exc})") from None
+        raise InputError(f"{name}: a picture that cannot be decoded ({exc})") from None
     return frames
 
 
@@ -123,8 +125,9 @@ def upright(grey: NDArray[np.uint8]) -> tuple[NDArray[np.uint8], float]:
     if abs(angle) < 0.1:
         return grey, 0.0
     turn = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    turned = cv2.warpAffine(
-        grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255,)
+    turned = np.asarray(
+        cv2.warpAffine(grey, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255,)),
+        dtype=np.uint8,
     )
     return turned, angle
 

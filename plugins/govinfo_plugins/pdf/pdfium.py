@@ -62,8 +62,7 @@ def read_pages(data: bytes, name: str) -> list[Page]:
             raise PdfError(f"{name}: a damaged PDF (no pages)")
         if count > MAX_PAGES:
             raise LimitError(f"{name}: {count} pages, more than the {MAX_PAGES} a report may have")
-        pages = [_page(document, number, name) for number in range(count)]
-    return pages
+        return [_page(document, number, name) for number in range(count)]
 
 
 @contextmanager
