@@ -69,6 +69,15 @@ class Image(NamedTuple):
 LayoutBlock: TypeAlias = TextBlock | Grid | Image
 
 
+def fitted(confidence: tuple[float, ...] | None, old: str, new: str) -> tuple[float, ...] | None:
+    """The confidences of a text rewritten from ``old`` to ``new`` (characters converted,
+    pieces cut out): kept where each character stayed in its place, else the least of them
+    for every character (a recognised text never becomes surer by being rewritten)."""
+    if confidence is None or len(new) == len(old) == len(confidence):
+        return confidence
+    return (min(confidence, default=1.0),) * len(new)
+
+
 def text_slice(
     text: str, confidence: tuple[float, ...] | None, start: int, end: int
 ) -> tuple[str, tuple[float, ...] | None]:

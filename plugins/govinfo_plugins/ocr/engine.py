@@ -71,6 +71,14 @@ class TextBox:
         return "".join(g.ch for g in self.glyphs)
 
 
+def opencv() -> Any:
+    """OpenCV, loaded when a picture is read.  (Typed as Any: the overloads of its stubs
+    refuse the uint8 arrays every call here passes.)"""
+    import cv2
+
+    return cv2
+
+
 def available() -> bool:
     """Whether the ``ocr`` extra is installed (without loading it)."""
     import importlib.util
@@ -100,6 +108,10 @@ class Engine:
         config = update_model_path(read_yaml(str(DEFAULT_CFG_PATH)))
         if threads is None:
             threads = int(os.environ.get(THREADS, "0") or 0) or None
+        # The page comes scaled to the detector's size already: it is not scaled again (by
+        # default the detector scales a page's shorter side up to 736 pixels, which makes a
+        # wide, short table a picture of millions of pixels).
+        config["Det"]["limit_type"] = "max"
         for part in ("Det", "Rec"):
             config[part]["intra_op_num_threads"] = threads or -1
             config[part]["inter_op_num_threads"] = 1 if threads else -1
@@ -121,15 +133,15 @@ class Engine:
         the recogniser reads each box at the page's own resolution.  ``deadline`` is called
         between the steps, and raises when the page's time is up.
         """
-        import cv2
+        cv2 = opencv()
         import numpy as np
 
         colour = np.asarray(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR), dtype=np.uint8)
-        small = (
-            cv2.resize(colour, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-            if scale < 1.0
-            else colour
-        )
+        if scale == 1.0:
+            small = colour
+        else:
+            interpolation = cv2.INTER_AREA if scale < 1.0 else cv2.INTER_CUBIC
+            small = cv2.resize(colour, None, fx=scale, fy=scale, interpolation=interpolation)
         with self._lock:
             found, _ = self._detector(small)
         if deadline is not None:
@@ -183,7 +195,7 @@ class Engine:
         """Crops of the ink no detected box covers (the detector misses a lone ``0`` now and
         then), as tall as a line of text: they are recognised like the others, and ink that
         reads as nothing stands as an unknown character."""
-        import cv2
+        cv2 = opencv()
         import numpy as np
 
         heights = sorted(iy1 - iy0 for *_, iy0, iy1 in crops)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from govinfo.errors import LimitError
 from govinfo.model.cells import SourceRef
 from govinfo_plugins.ocr.engine import TextBox, engine
-from govinfo_plugins.ocr.picture import ruling_lines, upright
+from govinfo_plugins.ocr.picture import ruling_lines, text_height, upright
 from govinfo_plugins.pdf.lines import Char, extent
 from govinfo_plugins.pdf.pdfium import Page
 from govinfo_plugins.pdf.ruled import Rule, merge_collinear
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 #: a page that takes longer is refused.
 PAGE_BUDGET = 60.0
 PAGE_SECONDS = "GOVINFO_OCR_PAGE_SECONDS"
-#: The detector reads a page at about this many pixels on its longer side (150 dpi A4).
-DETECT_SIDE = 1754
+#: The detector sees a page with its text about this many pixels high (12 points at 150 dpi),
+#: and at most this many pixels on its longer side.
+DETECT_EM = 26.0
+DETECT_SIDE = 2000
 #: Points: the height of an ideograph in a report's tables, for a picture that states no dpi.
 TEXT_HEIGHT = 12.0
 
@@ -75,10 +77,13 @@ def recognise(
             )
 
     grey, angle = upright(grey)
-    strokes, clean = ruling_lines(grey)
+    em = text_height(grey)
+    strokes, clean = ruling_lines(grey, em)
     deadline()
     height, width = grey.shape
-    scale = min(1.0, DETECT_SIDE / max(height, width))
+    # The detector reads text best at about DETECT_EM pixels a line, and a page of at most
+    # DETECT_SIDE pixels a side takes it a second or two.
+    scale = min(DETECT_EM / em, 2.0, DETECT_SIDE / max(height, width))
     boxes = engine().read(clean, scale, deadline)
     seconds = time.monotonic() - started
     per_point = (dpi / 72.0) if dpi else _pixels_per_point(boxes)

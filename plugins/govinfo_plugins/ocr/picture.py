@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govinfo.errors import InputError, LimitError
+from govinfo_plugins.ocr.engine import opencv
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,7 +103,7 @@ def _check_size(width: int, height: int, name: str) -> None:
 def upright(grey: NDArray[np.uint8]) -> tuple[NDArray[np.uint8], float]:
     """The page turned so that its rows of ink are level, and the angle it was turned by
     (degrees; 0 when it was level)."""
-    import cv2
+    cv2 = opencv()
     import numpy as np
 
     height, width = grey.shape
@@ -143,28 +144,62 @@ class Stroke:
     b: float
 
 
-def ruling_lines(grey: NDArray[np.uint8]) -> tuple[list[Stroke], NDArray[np.uint8]]:
-    """The page's straight ruling lines, and the page with them taken out (white).
-
-    A line is a run of ink at least a fortieth of the page long (longer than any stroke of a
-    character) and thin; characters crossed by it keep their other strokes.
-    """
-    import cv2
+def text_height(grey: NDArray[np.uint8]) -> float:
+    """About how tall a line of the page's text is, in pixels: the height most of its
+    characters' pieces of ink reach (a character is a few pieces; a ruling line is one long
+    piece and is left out)."""
+    cv2 = opencv()
     import numpy as np
 
     height, width = grey.shape
+    scale = min(1.0, 1600 / max(height, width))
+    small = (
+        cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if scale < 1.0
+        else grey
+    )
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    heights = [
+        int(stats[i][3])
+        for i in range(1, count)
+        if 3 <= stats[i][3] <= small.shape[0] / 8 and stats[i][2] <= 3 * stats[i][3]
+    ]
+    if len(heights) < 5:
+        return 24.0
+    heights.sort()
+    return max(float(heights[(len(heights) * 4) // 5]) / scale, 6.0)
+
+
+def ruling_lines(
+    grey: NDArray[np.uint8], em: float | None = None
+) -> tuple[list[Stroke], NDArray[np.uint8]]:
+    """The page's straight ruling lines, and the page with them taken out (white).
+
+    A line is a thin run of ink longer than any stroke of a character (one and a half times
+    the height of a line of text, ``em``); characters crossed by it keep their other strokes.
+    """
+    cv2 = opencv()
+    import numpy as np
+
+    if em is None:
+        em = text_height(grey)
     _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     ink = np.where(grey < 235, ink, 0).astype(np.uint8)
-    length = max(15, max(width, height) // 40)
-    thin = max(4, max(width, height) // 250)
+    length = max(12, round(1.6 * em))
+    thin = max(3, round(0.25 * em))
     strokes: list[Stroke] = []
     masks = []
+    border = {"borderType": cv2.BORDER_CONSTANT, "borderValue": 0}
     for horizontal in (True, False):
         shape = (length, 1) if horizontal else (1, length)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, shape)
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel, **border)
         # Small breaks in a line (a faint scan, a dashed rule) are closed.
-        lines = cv2.morphologyEx(lines, cv2.MORPH_CLOSE, kernel)
+        gap = cv2.getStructuringElement(
+            cv2.MORPH_RECT, (max(3, length // 3), 1) if horizontal else (1, max(3, length // 3))
+        )
+        lines = cv2.morphologyEx(lines, cv2.MORPH_CLOSE, gap, **border)
         count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         keep = np.zeros(count, dtype=bool)
         for label in range(1, count):

@@ -10,8 +10,8 @@ import time
 from govinfo.layout import Layout
 from govinfo_plugins.ocr.page import Recognised, locator, recognise
 from govinfo_plugins.ocr.picture import decode
-from govinfo_plugins.pdf import pdfium
 from govinfo_plugins.pdf.document import pages_layout
+from govinfo_plugins.pdf.pdfium import render
 
 #: The resolution a PDF's page is drawn at to be recognised.
 PDF_DPI = 200.0
@@ -48,7 +48,7 @@ def recognise_pdf_pages(data: bytes, name: str, numbers: list[int]) -> list[Reco
     progress = Progress(name, len(numbers))
     found = []
     try:
-        for done, (number, grey) in enumerate(pdfium.render(data, numbers, PDF_DPI), 1):
+        for done, (number, grey) in enumerate(render(data, numbers, PDF_DPI), 1):
             found.append(
                 recognise(
                     grey,

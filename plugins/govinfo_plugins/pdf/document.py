@@ -61,34 +61,16 @@ class _Page:
 
 
 def pdf_layout(data: bytes, name: str) -> Layout:
-    """The layout of a PDF's text layer, its pages without one recognised (OCR) where the
-    ``ocr`` extra is installed; PdfError naming ``name`` for a scanned PDF without it, one
-    that needs a password, a damaged or truncated one, or not a PDF."""
+    """The layout of a PDF's text layer; PdfError naming ``name`` for a scanned PDF (see
+    :mod:`.scanned` for one read by text recognition), one that needs a password, a damaged
+    or truncated one, or not a PDF."""
     pages = pdfium.read_pages(data, name)
-    blank = [page.number for page in pages if not page.chars]
-    locate: Locate = printed
-    if blank:
-        from govinfo_plugins.ocr import engine
-
-        if engine.available():
-            from govinfo_plugins.ocr.page import locator
-            from govinfo_plugins.ocr.scan import recognise_pdf_pages
-
-            found = recognise_pdf_pages(data, name, blank)
-            by_number = {r.page.number: r.page for r in found}
-            pages = [by_number.get(page.number, page) for page in pages]
-            locate = locator(found)
-            if not any(page.chars for page in pages):
-                raise PdfError(
-                    f"{name}: a scanned PDF (its pages are images, with no text layer), and "
-                    "text recognition found no text on them"
-                )
-        elif len(blank) == len(pages):
-            raise PdfError(
-                f"{name}: a scanned PDF (its pages are images, with no text layer): "
-                f"it needs text recognition (OCR): {engine.EXTRA}"
-            )
-    return pages_layout(pages, locate)
+    if not any(page.chars for page in pages):
+        raise PdfError(
+            f"{name}: a scanned PDF (its pages are images, with no text layer): "
+            "it needs text recognition (OCR)"
+        )
+    return pages_layout(pages)
 
 
 def pages_layout(source_pages: list[pdfium.Page], locate: Locate = printed) -> Layout:

@@ -117,9 +117,7 @@ def _read_chars(text_page: _Handle, top: float) -> list[Char]:
         "utf-16-le", "replace"
     )
     if len(text) != count:  # surrogate pairs shift the indices: one call a character
-        text = "".join(
-            chr(pdfium_c.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count)
-        )
+        text = "".join(_char(pdfium_c.FPDFText_GetUnicode(text_page, i)) for i in range(count))
     left, right, bottom, top_ = (ctypes.c_double() for _ in range(4))
     refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top_))
     loose = pdfium_c.FS_RECTF()
@@ -148,6 +146,14 @@ def _read_chars(text_page: _Handle, top: float) -> list[Char]:
         if 0 < height <= 3.0 * usual and x0 <= c.x0 + 1 and x1 >= c.x1 - 1:
             c.x0, c.x1 = x0, x1
     return chars
+
+
+def _char(code: int) -> str:
+    """A character PDFium gives; U+FFFD for none, or for half of a surrogate pair (a damaged
+    file's), which is no character."""
+    if not code or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return chr(code)
 
 
 def _dark(get_colour: Callable[..., int], obj: _Handle) -> bool:
