@@ -115,7 +115,8 @@ def _hidden_except(key: str) -> str:
     return (
         "<style>body > header, section.part:not(#section-" + key + "), section.part h2, "
         "section.part .narrative, section.part .verdict, section.part .findings, "
-        "section.part ol, section.part ul { display: none !important }</style>"
+        "section.part ol, section.part ul { display: none !important } "
+        "body { max-width: none !important } div.table { overflow: visible !important }</style>"
     )
 
 
@@ -136,7 +137,7 @@ def table_shots(example: Path = SHOT_EXAMPLE) -> dict[str, PILImage.Image]:
             browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--hide-scrollbars", f"--user-data-dir={_FOLDER / 'profile'}",
-            "--window-size=1100,1500", "--force-device-scale-factor=2",
+            "--window-size=1400,1600", "--force-device-scale-factor=2",
             f"--screenshot={shot}", page.as_uri(),
         ]  # fmt: skip
         subprocess.run(command, capture_output=True, timeout=120, check=True)

@@ -118,6 +118,10 @@ class Engine:
         self.threads = threads
         self._detector: Any = TextDetector(config["Det"])
         self._recogniser: Any = TextRecognizer(config["Rec"])
+        # The sessions again, with threads that sleep when they wait rather than spin: on a
+        # machine shared with other work, spinning threads take turns from the ones working.
+        for part, model in (("Det", self._detector.infer), ("Rec", self._recogniser.session)):
+            model.session = _session(config[part]["model_path"], threads)
         self._characters: list[str] = self._recogniser.postprocess_op.character
         self._lock = threading.Lock()
 
@@ -287,6 +291,23 @@ class Engine:
                 Glyph(UNKNOWN, float(left), float(left + w), float(ink_top), float(ink_bottom), 0.0)
             )
         return TextBox(left, top, left + w, top + h, tuple(glyphs))
+
+
+def _session(path: str, threads: int | None) -> Any:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(
+        path, sess_options=options, providers=["CPUExecutionProvider"]
+    )
 
 
 def _wide(ch: str) -> bool:

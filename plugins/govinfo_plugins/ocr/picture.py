@@ -152,7 +152,7 @@ def text_height(grey: NDArray[np.uint8]) -> float:
     import numpy as np
 
     height, width = grey.shape
-    scale = min(1.0, 1600 / max(height, width))
+    scale: float = min(1.0, 1600 / max(height, width))
     small = (
         cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         if scale < 1.0
@@ -168,7 +168,8 @@ def text_height(grey: NDArray[np.uint8]) -> float:
     if len(heights) < 5:
         return 24.0
     heights.sort()
-    return max(float(heights[(len(heights) * 4) // 5]) / scale, 6.0)
+    found: float = heights[(len(heights) * 4) // 5] / scale
+    return max(found, 6.0)
 
 
 def ruling_lines(
