@@ -510,11 +510,22 @@ def certify(
     failing: list[tuple[arithmetic.Equation, Number, Number]] = []
     for equation in arithmetic.equations(definition):
         terms = [(t.row.key, t.index) for t in equation.terms]
-        if not any(t in recognised for t in terms) or not all(t in known for t in terms):
+        if not any(t in recognised for t in terms):
             continue
-        left = sum(known[(t.row.key, t.index)] for t in equation.left)
-        right = sum(known[(t.row.key, t.index)] for t in equation.right)
-        if left != right:
+        sides = []
+        for side in (equation.left, equation.right):
+            keys = [(t.row.key, t.index) for t in side]
+            sides.append(
+                (sum(known[k] for k in keys if k in known), any(k not in known for k in keys))
+            )
+        (left, left_open), (right, right_open) = sides
+        # It fails when every cell is read and the sides differ, and when the cells not read
+        # stand on one side only and would have to come to less than nothing.
+        if left_open and right_open:
+            continue
+        if (not left_open and not right_open and left != right) or (
+            (left_open and right < left) or (right_open and left < right)
+        ):
             failing.append((equation, left, right))
     notes = []
     for equation, left, right in failing:
@@ -522,6 +533,9 @@ def certify(
         assert where is not None
         statement = equation.identity.statement
         taken = [t for t in equation.terms if (t.row.key, t.index) in recognised]
+        complete = all((t.row.key, t.index) in known for t in equation.terms)
+        shown = f"{left} ≠ {right}" if complete else f"{left} and {right} with cells not read"
+        shown_zh = f"{left} ≠ {right}" if complete else f"{left} 与 {right}，另有未识读的格"
         for term in taken:
             row = list(cells[term.row.key])
             cell = row[term.index]
@@ -531,7 +545,7 @@ def certify(
             row[term.index] = Unreadable(
                 printed,
                 f"recognised as {printed}, but the recognised values do not balance "
-                f"({where.label.zh}: {statement.en}: {left} ≠ {right}): the report's own error "
+                f"({where.label.zh}: {statement.en}: {shown}): the report's own error "
                 "or a misread",
                 source=cell.source,
             )
@@ -539,11 +553,11 @@ def certify(
         notes.append(
             ReadingNote(
                 f"the OCR reading does not balance: {where.label.zh}: {statement.en}: "
-                f"{left} ≠ {right}. This may be the report's own error or a misread; the "
+                f"{shown}. This may be the report's own error or a misread; the "
                 f"recognised cells of it are left unreadable ({len(taken)})",
                 keys=tuple(t.key for t in equation.terms),
                 source=next((c.source for c in _cells_of(cells, taken) if c.source), None),
-                message_zh=f"识别结果不平衡：{where.label.zh}：{statement.zh}：{left} ≠ {right}。"
+                message_zh=f"识别结果不平衡：{where.label.zh}：{statement.zh}：{shown_zh}。"
                 f"可能是报告本身有误，也可能是识别有误；其中识别所得的 {len(taken)} 格不予采用",
                 rule="O1",
             )

@@ -65,9 +65,15 @@ class Token(NamedTuple):
 
     @property
     def doubtful(self) -> bool:
-        """Recognised with less than :data:`SURE` confidence: it says what the picture may
+        """Recognised with less than :data:`SURE` confidence, or as a number no one writes
+        (``00``, ``01``: two cells' digits run into one box): it says what the picture may
         hold, not what it holds."""
-        return self.confidence is not None and self.confidence < SURE
+        if self.confidence is None:
+            return False
+        if self.confidence < SURE:
+            return True
+        run = run_of(self.text) if self.kind == "number" else None
+        return run is not None and len(run.digits) > 1 and run.digits[0] == "0"
 
 
 class Run(NamedTuple):

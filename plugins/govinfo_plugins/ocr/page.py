@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from govinfo.errors import LimitError
 from govinfo.model.cells import SourceRef
 from govinfo_plugins.ocr.engine import TextBox, engine
-from govinfo_plugins.ocr.picture import ruling_lines, text_height, upright
+from govinfo_plugins.ocr.picture import denoised, ruling_lines, text_height, upright
 from govinfo_plugins.pdf.lines import Char, extent
 from govinfo_plugins.pdf.pdfium import Page
 from govinfo_plugins.pdf.ruled import Rule, merge_collinear
@@ -77,8 +77,11 @@ def recognise(
             )
 
     grey, angle = upright(grey)
-    em = text_height(grey)
-    strokes, clean = ruling_lines(grey, em)
+    smooth = denoised(grey)
+    em = text_height(smooth)
+    # The lines are found on the page as it is (smoothing a grainy page erases thin lines),
+    # the text read from it smoothed.
+    strokes, clean = ruling_lines(grey, em, erase_from=smooth)
     deadline()
     height, width = grey.shape
     # The detector reads text best at about DETECT_EM pixels a line, and a page of at most

@@ -31,6 +31,8 @@ MAX_FRAMES = 500
 MAX_SKEW = 3.0
 #: Grey levels below this are ink, for finding lines.
 INK = 170
+#: A page more of whose light pixels than this are not quite white is grainy (noise).
+GRAIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,21 @@ class Stroke:
     b: float
 
 
+def denoised(grey: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """The page with its grain smoothed out where it has any (a scan's or a photo's noise,
+    specks of dust): a median of each pixel's neighbours, which keeps the edges of strokes.
+    A clean page is returned as it is."""
+    cv2 = opencv()
+    import numpy as np
+
+    # The paper's grain: the part of its light pixels that are not quite white (on a clean
+    # page only the soft edges of strokes, a twentieth or so).
+    light = grey[grey >= 200]
+    if light.size == 0 or float((light < 245).mean()) < GRAIN:
+        return grey
+    return np.asarray(cv2.medianBlur(grey, 3), dtype=np.uint8)
+
+
 def text_height(grey: NDArray[np.uint8]) -> float:
     """About how tall a line of the page's text is, in pixels: the height most of its
     characters' pieces of ink reach (a character is a few pieces; a ruling line is one long
@@ -173,9 +190,12 @@ def text_height(grey: NDArray[np.uint8]) -> float:
 
 
 def ruling_lines(
-    grey: NDArray[np.uint8], em: float | None = None
+    grey: NDArray[np.uint8],
+    em: float | None = None,
+    erase_from: NDArray[np.uint8] | None = None,
 ) -> tuple[list[Stroke], NDArray[np.uint8]]:
-    """The page's straight ruling lines, and the page with them taken out (white).
+    """The page's straight ruling lines, and the page with them taken out (white): from
+    ``erase_from`` where it is given (the page smoothed, whose thin lines smoothing erased).
 
     A line is a thin run of ink longer than any stroke of a character (one and a half times
     the height of a line of text, ``em``); characters crossed by it keep their other strokes.
@@ -216,5 +236,6 @@ def ruling_lines(
         masks.append(keep[labels])
     found = (masks[0] | masks[1]).astype(np.uint8)
     found = cv2.dilate(found, np.ones((3, 3), np.uint8))
-    clean = np.where(found > 0, 255, grey).astype(np.uint8)
+    base = grey if erase_from is None else erase_from
+    clean = np.where(found > 0, 255, base).astype(np.uint8)
     return strokes, clean
