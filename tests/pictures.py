@@ -11,6 +11,7 @@ import io
 import random
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,9 @@ def as_tiff(pages: tuple[PILImage.Image, ...] | list[PILImage.Image], dpi: int) 
     """Pages as one multi-page TIFF, as a scanner saves a scan."""
     out = io.BytesIO()
     first, *rest = [p.convert("L") for p in pages]
-    first.save(out, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi))
+    first.save(
+        out, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi), compression="tiff_lzw"
+    )
     return out.getvalue()
 
 
@@ -99,7 +102,7 @@ def noisy(page: PILImage.Image, sigma: float = 14.0, seed: int = 19) -> PILImage
     return Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8))
 
 
-DEGRADATIONS = {
+DEGRADATIONS: dict[str, Callable[[PILImage.Image], PILImage.Image]] = {
     "rotated 1.5°": lambda p: rotated(p, 1.5),
     "rotated -1°": lambda p: rotated(p, -1.0),
     "blurred": blurred,

@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
@@ -455,17 +456,16 @@ def _doubt_cell(
             None,
         )
     guess = run_of(printed)
-    if guess is not None and guess.digits and (guess.digits + guess.fraction) != str(value):
+    guessed = None if guess is None else Decimal(guess.digits + guess.fraction)
+    if guessed is not None and guessed != value:
         return (
             Unreadable(
                 printed,
                 f"{seen} with doubt (confidence {sure}); the identities admit only {value}: "
                 f"the picture may hold {printed} (the report's own error) or {value} (a misread)",
                 source=span.source,
-                candidates=tuple(
-                    dict.fromkeys(int(n) for n in (value, guess.digits) if isinstance(n, int))
-                )
-                if isinstance(value, int)
+                candidates=(value, int(guessed))
+                if isinstance(value, int) and guessed == int(guessed)
                 else (),
             ),
             None,
@@ -878,7 +878,8 @@ def read_one_row_table(
         for piece_token in tokens_of(
             piece, stream.sources[index], grid=grid, confidence=stream.confidences[index]
         ):
-            if piece_token.kind == "text":
+            if piece_token.kind == "text" and not (tokens and piece_token.doubtful):
+                # (Text recognised with doubt among the values is a value unknown.)
                 if is_debris(piece_token, vocabulary):
                     continue
                 if tokens:
