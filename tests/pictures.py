@@ -104,7 +104,6 @@ def noisy(page: PILImage.Image, sigma: float = 14.0, seed: int = 19) -> PILImage
 
 DEGRADATIONS: dict[str, Callable[[PILImage.Image], PILImage.Image]] = {
     "rotated 1.5°": lambda p: rotated(p, 1.5),
-    "rotated -1°": lambda p: rotated(p, -1.0),
     "blurred": blurred,
     "jpeg q40": jpeg,
     "noise": noisy,

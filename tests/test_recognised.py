@@ -155,3 +155,20 @@ def test_a_number_no_one_writes_is_doubtful(text: str) -> None:
     else:  # the row gives 0, the picture says 1
         assert isinstance(cell, Unreadable)
         assert set(cell.candidates) == {0, 1}
+
+
+def test_picture_references_stay_in_their_folder(tmp_path: Path) -> None:
+    from govinfo.pipeline import picture_path
+
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "1.jpg").write_bytes(b"x")
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    folder = str(tmp_path / "pics")
+    found = str((tmp_path / "pics" / "1.jpg").resolve())
+    assert picture_path("1.jpg", folder) == found
+    assert picture_path("/uploads/2023/1.jpg?v=3#top", folder) == found
+    assert picture_path("report_files\\\\1.jpg", folder) == found
+    assert picture_path("%31.jpg", folder) == found
+    for ref in ("../secret.jpg", "http://example.com/1.jpg", "//cdn.example.com/1.jpg",
+                "data:image/png;base64,AAAA", "file:///etc/passwd", "", "/", "2.jpg"):  # fmt: skip
+        assert picture_path(ref, folder) is None, ref

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from govinfo.errors import InputError, LimitError
+from govinfo.errors import GovinfoError, InputError, LimitError
 from govinfo_plugins.ocr.engine import opencv
 
 if TYPE_CHECKING:
@@ -46,13 +46,13 @@ class Picture:
 def decode(data: bytes, name: str) -> list[Picture]:
     """The frames of a picture (one, or each page of a multi-page TIFF), grey.
 
-    LimitError for one larger than :data:`MAX_PIXELS` (said before decoding it); InputError for
-    one that cannot be decoded.
+    LimitError for one larger than :data:`MAX_PIXELS` (said from its header, before a pixel is
+    decoded; Pillow's own guard refuses the far larger ones first); InputError for one that
+    cannot be decoded.
     """
     import numpy as np
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -78,6 +78,8 @@ def decode(data: bytes, name: str) -> list[Picture]:
                 frames.append(Picture(np.asarray(grey, dtype=np.uint8).copy(), stated))
                 if picture.format != "TIFF":
                     break
+    except GovinfoError:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise LimitError(
             f"{name}: a picture of more than {MAX_PIXELS} pixels (a decompression bomb?): "
