@@ -116,7 +116,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         (("render", str(garbage), "--from", "nope"), "no reader named 'nope'"),
         (("render", str(garbage), "--to", "nope"), "no reporter named 'nope'"),
         (("check", str(empty)), f"{empty}: is empty"),
-        (("check", str(picture)), f"{picture}: a PNG image"),
+        (("check", str(picture)), f"{picture}: {PICTURE_REFUSED}"),
         (("check", str(wrong)), f"{wrong}: $.metadata: required field missing"),
     ):
         result = run(*args)

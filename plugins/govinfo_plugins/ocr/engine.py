@@ -107,7 +107,8 @@ class Engine:
 
         config = update_model_path(read_yaml(str(DEFAULT_CFG_PATH)))
         if threads is None:
-            threads = int(os.environ.get(THREADS, "0") or 0) or None
+            given = os.environ.get(THREADS, "")
+            threads = int(given) if given.isdigit() and int(given) > 0 else None
         # The page comes scaled to the detector's size already: it is not scaled again (by
         # default the detector scales a page's shorter side up to 736 pixels, which makes a
         # wide, short table a picture of millions of pixels).
