@@ -398,6 +398,38 @@ def solve_columns(
     return Solution(tuple(decided), tuple(seen))
 
 
+def independent(
+    definition: TableDef, known: Mapping[tuple[str, int], Number], spans: Sequence[Span]
+) -> list[list[int]]:
+    """The spans in groups that no identity links (through the cells not known): each group
+    is a system of its own, decided whatever the others hold.  (A span that no identity can
+    decide, or a group whose identities cannot hold, leaves the other groups decidable.)"""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(cell: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(cell, cell)
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    def union(a: tuple[str, int], b: tuple[str, int]) -> None:
+        parent[find(a)] = find(b)
+
+    for equation in arithmetic.equations(definition):
+        open_terms = [(t.row.key, t.index) for t in equation.terms]
+        open_terms = [t for t in open_terms if t not in known]
+        for term in open_terms[1:]:
+            union(open_terms[0], term)
+    for span in spans:
+        for slot in span.slots[1:]:
+            union(span.slots[0].key, slot.key)
+    groups: dict[tuple[str, int], list[int]] = {}
+    for index, span in enumerate(spans):
+        groups.setdefault(find(span.slots[0].key), []).append(index)
+    return list(groups.values())
+
+
 def has_column_rules(definition: TableDef) -> bool:
     return any(i.axis is Axis.COLUMN for i in identities_of(definition.key))
 
@@ -534,14 +566,19 @@ def decide(
                     (s.key, v) for s, v in zip(span.slots, decision.reading, strict=True)
                     if v is not None
                 )  # fmt: skip
-        solution = solve_columns(
-            definition,
-            settled,
-            [spans[i] for i in open_spans],
-            [left[i] for i in open_spans],
-            budget,
-        )
-        for k, index in enumerate(open_spans):
+        solutions: dict[int, tuple[Solution, int]] = {}
+        for group in independent(definition, settled, [spans[i] for i in open_spans]):
+            members = [open_spans[k] for k in group]
+            solved = solve_columns(
+                definition,
+                settled,
+                [spans[i] for i in members],
+                [left[i] for i in members],
+                budget,
+            )
+            solutions.update((index, (solved, n)) for n, index in enumerate(members))
+        for index in open_spans:
+            solution, k = solutions[index]
             reading = solution.decided[k]
             if reading is not None:
                 decisions[index] = (
