@@ -172,3 +172,17 @@ def test_picture_references_stay_in_their_folder(tmp_path: Path) -> None:
     for ref in ("../secret.jpg", "http://example.com/1.jpg", "//cdn.example.com/1.jpg",
                 "data:image/png;base64,AAAA", "file:///etc/passwd", "", "/", "2.jpg"):  # fmt: skip
         assert picture_path(ref, folder) is None, ref
+
+
+def test_a_doubt_is_decided_though_another_row_does_not_balance() -> None:
+    values = list(PRINTED)
+    sure: list[float | None] = [0.99] * 15
+    values[4] = "0"  # 行政复议 总计 0 for parts that come to 1: contradicted (O1)
+    sure[9] = 0.5  # 未经复议直接起诉 总计 recognised with doubt: its own row gives 0
+    sure[1] = 0.5  # and a doubt inside the contradicted row, which nothing decides
+    cells = _cells(_appeals(tuple(values), tuple(sure)))
+    total = cells["litigation_direct.total"]
+    assert isinstance(total, Count)
+    assert (total.value, total.decided_by) == (0, "arithmetic")
+    assert isinstance(cells["reconsideration.corrected"], Unreadable)
+    assert isinstance(cells["reconsideration.upheld"], Unreadable)
