@@ -170,7 +170,7 @@ def read_pictures(layout: Layout, source: Source, registry: Registry) -> Layout:
             why = (
                 "a picture on the web (never fetched)"
                 if _REMOTE.match(block.ref)
-                else f"no file {block.ref} in {source.images}"
+                else f"no file {block.ref} where the pictures are looked for"
             )
             blocks.append(block._replace(unread=why))
             continue
