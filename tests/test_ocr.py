@@ -95,15 +95,20 @@ def test_hongze_recognised_reads_every_cell_the_arithmetic_allows(kind: str) -> 
     document = hongze(kind)
     right, wrong, unread = _judge(document, EXPECTED)
     assert wrong == []
-    # All 179 cells but the ten the report's own table 四 contradicts.
-    assert set(unread) == CONTRADICTED, unread
-    assert right == 169
+    # All 179 cells but those of the two rows the report's own table 四 contradicts.
+    assert set(unread) <= CONTRADICTED, unread
+    assert right >= 169, unread
     assert document.metadata.format_version == "2021"
     o1 = [f for f in govinfo.check(document) if f.rule == "O1"]
-    assert len(o1) == 2
     for finding in o1:
         assert "the OCR reading does not balance" in finding.message
         assert "the report's own error or a misread" in finding.message
+    # Each contradicted row is said to be: by O1 (its values read surely), or its 总计, read
+    # with doubt, is unreadable between what the picture shows and what the parts give.
+    for row, parts in (("reconsideration", 11), ("litigation_after", 5)):
+        total = _cell_of(document, f"appeals.{row}.total")
+        said = any(f"appeals.{row}.total" in f.cells for f in o1)
+        assert said or (isinstance(total, Unreadable) and set(total.candidates) == {0, parts})
     # The group printed as one row: its rows' cells together hold the printed value.
     group = next(e for e in EXPECTED if len(e.keys) > 1)
     values = [getattr(_cell_of(document, k), "value", None) for k in group.keys]
