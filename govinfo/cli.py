@@ -65,6 +65,17 @@ def _parser() -> argparse.ArgumentParser:
             help="raise or lower a limit on what one document may hold (input_bytes, "
             "text_chars, tables, cells, depth); see the README",
         )
+        sub.add_argument(
+            "--images",
+            metavar="DIR",
+            help="where the pictures a report refers to are (default: beside it); "
+            "local files only, never fetched",
+        )
+        sub.add_argument(
+            "--progress",
+            action="store_true",
+            help="a progress line on stderr while a scan is recognised (default: on a terminal)",
+        )
 
     render = commands.add_parser(
         "render",
@@ -255,7 +266,16 @@ def _read(path: str, args: argparse.Namespace, registry: Registry) -> Document:
     bounds = Limits().with_options(args.limit)
     with applied(bounds):
         source = Source.from_path(path)
-    return api.read(source, reader=args.reader, kind=args.kind, registry=registry, limits=bounds)
+    if args.progress:
+        os.environ["GOVINFO_PROGRESS"] = "1"
+    return api.read(
+        source,
+        reader=args.reader,
+        kind=args.kind,
+        registry=registry,
+        limits=bounds,
+        images=args.images,
+    )
 
 
 def _default_reporter(registry: Registry, stream: IO[str]) -> str:

@@ -53,3 +53,8 @@ class WordError(GovinfoError, ValueError):
     """A Word file that cannot be read: a Word 97-2003 ``.doc`` or WPS file, a damaged or
     password-protected ``.docx``, or another format under a Word name.  The message names
     the file and says which."""
+
+
+class OcrUnavailableError(GovinfoError, ImportError):
+    """Text recognition (OCR) is needed to read the input (a picture, a scanned PDF), and the
+    ``ocr`` extra that provides it is not installed: the message says how to install it."""

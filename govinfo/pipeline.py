@@ -13,7 +13,12 @@ loader (govinfo's JSON) gives a document directly.  :func:`check` runs every reg
 from __future__ import annotations
 
 import os
+import posixpath
+import re
+import urllib.parse
 from typing import Any
+
+import attrs
 
 from govinfo.assemble import assemble
 from govinfo.checks import run_rules
@@ -23,10 +28,11 @@ from govinfo.errors import (
     InputError,
     InvalidValueError,
     PluginError,
+    ReaderNotFoundError,
     ReporterNotFoundError,
     SchemaError,
 )
-from govinfo.layout import Grid, Layout, TextBlock
+from govinfo.layout import Grid, Image, Layout, LayoutBlock, TextBlock
 from govinfo.limits import Limits, applied, current, exceeded
 from govinfo.model.documents import Document, Origin
 from govinfo.model.findings import Finding
@@ -88,6 +94,7 @@ def read(
     kind: DocumentKind | None = None,
     registry: Registry | None = None,
     limits: Limits | None = None,
+    images: str | os.PathLike[str] | None = None,
 ) -> Document:
     """Read one document.
 
@@ -96,10 +103,12 @@ def read(
     confident one is chosen from the content); ``kind`` asks for a kind of document, and a
     document of another kind is an error.  ``limits`` are what the document may hold
     (:class:`govinfo.Limits`, the defaults when None): beyond them it is refused with a
-    :class:`LimitError`.  Errors are :class:`GovinfoError` subclasses.
+    :class:`LimitError`.  ``images`` is the folder where the pictures the document refers to
+    are (default: beside a file; for bytes or text, none are read).  Errors are
+    :class:`GovinfoError` subclasses.
     """
     with applied(limits) as bounds:
-        return _read(source, reader, kind, registry or default_registry(), bounds)
+        return _read(source, reader, kind, registry or default_registry(), bounds, images)
 
 
 def _read(
@@ -108,11 +117,14 @@ def _read(
     kind: DocumentKind | None,
     registry: Registry,
     bounds: Limits,
+    images: str | os.PathLike[str] | None,
 ) -> Document:
     src = as_source(source)
     name = src.name or "the input"
     if len(src.data) > bounds.input_bytes:
         raise exceeded(name, len(src.data), "bytes", "input_bytes", bounds.input_bytes)
+    if images is not None:
+        src = attrs.evolve(src, images=os.fspath(images))
     if not src.data.strip():
         raise InputError(f"{src.name or 'the input'}: is empty")
     spec = registry.reader(reader) if reader else registry.choose_reader(src)
@@ -124,6 +136,7 @@ def _read(
                 raise SchemaError(f"{src.name or 'the input'}: {exc}") from None
         else:
             layout, origin = layout_of(src, spec)
+            layout = read_pictures(layout, src, registry)
             _within(layout, name, bounds)
             document = assemble(layout, origin, kind)
     except GovinfoError:
@@ -159,6 +172,61 @@ def _within(layout: Layout, name: str, bounds: Limits) -> None:
         raise exceeded(name, tables, "tables", "tables", bounds.tables)
     if chars > bounds.text_chars:
         raise exceeded(name, chars, "characters of text", "text_chars", bounds.text_chars)
+
+
+#: Schemes of references that are not files beside the report: never fetched.
+_REMOTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def picture_path(ref: str, folder: str) -> str | None:
+    """The file a picture reference names inside ``folder``, or None: a URL (``http:``,
+    ``data:``, ``//host``) is never fetched, and a path leaving the folder (``../``) is not
+    followed.  A reference to a page's folder of pictures (``report_files/1.jpg``, a crawler's
+    ``/uploads/…/1.jpg``) is also looked for by its file name alone."""
+    if _REMOTE.match(ref):
+        return None
+    path = urllib.parse.unquote(ref.split("?", 1)[0].split("#", 1)[0]).replace("\\", "/")
+    if not path.strip("/"):
+        return None
+    root = os.path.realpath(folder)
+    for candidate in (path.lstrip("/"), posixpath.basename(path)):
+        full = os.path.realpath(os.path.join(root, *candidate.split("/")))
+        if os.path.commonpath([root, full]) == root and os.path.isfile(full):
+            return full
+    return None
+
+
+def read_pictures(layout: Layout, source: Source, registry: Registry) -> Layout:
+    """Each picture the layout refers to that is a file in the source's folder of images,
+    read by the reader that accepts it (text recognition, with the ``ocr`` extra): its blocks
+    stand where the picture stood.  A picture that is not read stays, saying why."""
+    if source.images is None or not any(isinstance(b, Image) for b in layout.blocks):
+        return layout
+    blocks: list[LayoutBlock] = []
+    for block in layout.blocks:
+        if not isinstance(block, Image):
+            blocks.append(block)
+            continue
+        path = picture_path(block.ref, source.images)
+        if path is None:
+            why = (
+                "a picture on the web (never fetched)"
+                if _REMOTE.match(block.ref)
+                else f"no file {block.ref} where the pictures are looked for"
+            )
+            blocks.append(block._replace(unread=why))
+            continue
+        try:
+            picture = Source.from_path(path)
+            spec = registry.choose_reader(picture)
+            if isinstance(spec, LoaderSpec) or not spec.binary:
+                raise ReaderNotFoundError(f"{block.ref}: not a picture")
+            read = spec.layout(picture, None)
+        except GovinfoError as exc:
+            blocks.append(block._replace(unread=str(exc)))
+            continue
+        blocks.extend(read.blocks)
+    return attrs.evolve(layout, blocks=tuple(blocks))
 
 
 def check(document: Document, *, registry: Registry | None = None) -> tuple[Finding, ...]:

@@ -27,6 +27,9 @@ class Source:
     media_type: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
     #: The kind of document the caller says it is (``--kind``); readers detect it otherwise.
     kind: DocumentKind | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    #: The folder where the pictures the document refers to are (``1.jpg`` where a table
+    #: stands): beside the file by default, ``--images`` elsewhere; None: none are read.
+    images: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
     #: The name's last suffix, lower-cased, with its dot ('' if none); every reader's
     #: ``accepts`` asks for it.
     suffix: str = attrs.field(init=False, repr=False, eq=False)
@@ -63,7 +66,7 @@ class Source:
             raise InputError(f"{name}: {exc.strerror or exc}") from None
         if len(data) > most:
             raise limits.exceeded(name, len(data), "bytes or more", "input_bytes", most)
-        return cls(data, name)
+        return cls(data, name, images=None if name == "-" else os.path.dirname(name) or ".")
 
     @classmethod
     def from_text(cls, text: str, name: str | None = None) -> Source:

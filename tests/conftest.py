@@ -30,3 +30,20 @@ def beijing() -> object:
     from beijing2021 import build
 
     return build()
+
+
+def ocr_installed() -> bool:
+    """Whether the ``ocr`` extra is installed (CI installs it: its tests are required there)."""
+    from govinfo_plugins.ocr.engine import available
+
+    return available()
+
+
+#: The tests that recognise pictures: skipped without the ``ocr`` extra, except where
+#: GOVINFO_OCR_TESTS=required (as CI sets it), where its absence fails them.
+def require_ocr() -> None:
+    if ocr_installed():
+        return
+    if os.environ.get("GOVINFO_OCR_TESTS") == "required":
+        pytest.fail("the ocr extra is required for these tests: pip install -e '.[test,ocr]'")
+    pytest.skip("the ocr extra is not installed")

@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ocr_installed
 
 import govinfo
 from govinfo import AnnualReport, Table
 from govinfo.cli import main
+
+#: What a picture that is no picture is refused with.
+PICTURE_REFUSED = (
+    "a picture that cannot be decoded"
+    if ocr_installed()
+    else "reading a picture needs text recognition (OCR)"
+)
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -108,7 +116,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         (("render", str(garbage), "--from", "nope"), "no reader named 'nope'"),
         (("render", str(garbage), "--to", "nope"), "no reporter named 'nope'"),
         (("check", str(empty)), f"{empty}: is empty"),
-        (("check", str(picture)), f"{picture}: a PNG image"),
+        (("check", str(picture)), f"{picture}: {PICTURE_REFUSED}"),
         (("check", str(wrong)), f"{wrong}: $.metadata: required field missing"),
     ):
         result = run(*args)

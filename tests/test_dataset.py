@@ -170,7 +170,7 @@ def test_a_corrupt_file_in_a_folder_is_recorded_and_the_run_goes_on(
     assert set(errors) == {str(folder / "broken.txt"), str(folder / "cut.html")}
     assert all("\n" not in m and m for m in errors.values())
     assert errors[str(folder / "broken.txt")].endswith(
-        "no reader accepts this input (readers: docx, html, json, pdf, txt)"
+        "no reader accepts this input (readers: docx, html, image, json, pdf, txt)"
     )
     # Failed files are skipped on the next run, and read again when asked.
     again = extract([str(tmp_path / "files")], database, jobs=1)

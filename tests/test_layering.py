@@ -25,7 +25,13 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("govinfo.layout",),
     ("govinfo.plugin.specs",),
     # Readers make layout only.
-    ("govinfo_plugins.txt", "govinfo_plugins.html", "govinfo_plugins.pdf", "govinfo_plugins.docx"),
+    (
+        "govinfo_plugins.txt",
+        "govinfo_plugins.html",
+        "govinfo_plugins.pdf",
+        "govinfo_plugins.docx",
+        "govinfo_plugins.ocr",
+    ),
     ("govinfo.assemble",),
     ("govinfo.checks",),
     ("govinfo.report", "govinfo.io"),

@@ -10,7 +10,7 @@ from govinfo.assemble.tables import TableReading, read_table, table_version
 from govinfo.assemble.tables.resolve import Figures
 from govinfo.assemble.tables.stream import Stream
 from govinfo.errors import UnknownDocumentError
-from govinfo.layout import Layout, LayoutBlock, TextBlock
+from govinfo.layout import Layout, LayoutBlock, TextBlock, text_slice
 from govinfo.model.documents import (
     AnnualReport,
     AnnualReportMetadata,
@@ -58,11 +58,14 @@ def _table_section(
         if index < first or index > last:
             texts.append(block)
             continue
-        before = block.text[:first_at].strip() if index == first else ""
-        after = block.text[last_at:].strip() if index == last else ""
-        for piece in (before, after):
+        pieces = []
+        if index == first:
+            pieces.append(text_slice(block.text, block.confidence, 0, first_at))
+        if index == last:
+            pieces.append(text_slice(block.text, block.confidence, last_at, len(block.text)))
+        for piece, confidence in pieces:
             if piece:
-                texts.append(TextBlock(piece, block.source))
+                texts.append(TextBlock(piece, block.source, confidence=confidence))
     return reading, texts
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from govinfo.layout import Grid, LayoutBlock, TextBlock
+from govinfo.layout import Grid, LayoutBlock, TextBlock, text_slice
 from govinfo.model.cells import SourceRef
 from govinfo.statute import ANNUAL_REPORT_SECTIONS, TABLE_MARKERS, ZH_NUMERALS, SectionDef
 from govinfo.text import ENGLISH_NUMBERS, fold, fold_cell, fold_with_map, small_int
@@ -138,13 +138,13 @@ def _next_heading(
 
 
 def _split_text(block: TextBlock, start: int, end: int) -> TextBlock | None:
-    text = block.text[start:end]
-    if not text.strip():
+    text, confidence = text_slice(block.text, block.confidence, start, end)
+    if not text:
         return None
     source = block.source
     if source is not None and source.offset is not None:
         source = SourceRef(line=source.line, offset=source.offset + start)
-    return TextBlock(text.strip(), source, heading=block.heading)
+    return TextBlock(text, source, heading=block.heading, confidence=confidence)
 
 
 @attrs.frozen

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from govinfo.layout import Grid, GridCell, Layout, LayoutBlock, TextBlock
+from govinfo.layout import Grid, GridCell, Layout, LayoutBlock, TextBlock, fitted
 from govinfo.statute import ANNUAL_REPORT_SECTIONS, KIND_LABELS, RULE_OF_LAW_SECTIONS, TABLES
 
 #: Pinyin a mirror injects right after a character: (wen), （zhāng）.
@@ -135,10 +135,19 @@ def unmirror(layout: Layout) -> tuple[Layout, Printed | None]:
     blocks: list[LayoutBlock] = []
     for block in layout.blocks:
         if isinstance(block, TextBlock):
-            blocks.append(block._replace(text=simplified(block.text)))
+            text = simplified(block.text)
+            blocks.append(
+                block._replace(text=text, confidence=fitted(block.confidence, block.text, text))
+            )
         elif isinstance(block, Grid):
             rows = tuple(
-                tuple(cell._replace(text=simplified(cell.text)) for cell in row)
+                tuple(
+                    cell._replace(
+                        text=(text := simplified(cell.text)),
+                        confidence=fitted(cell.confidence, cell.text, text),
+                    )
+                    for cell in row
+                )
                 for row in block.rows
             )
             blocks.append(block._replace(rows=rows))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govinfo.assemble.mirror import PINYIN
-from govinfo.layout import Grid, Layout, LayoutBlock, TextBlock
+from govinfo.layout import Grid, Layout, LayoutBlock, TextBlock, fitted
 from govinfo.model.documents import DroppedText
 
 #: Whole lines (or blocks) that belong to the page, not the document: (pattern, why, and the
@@ -120,7 +120,9 @@ def clean(layout: Layout) -> tuple[list[LayoutBlock], list[DroppedText]]:
             if not text.strip():
                 continue
             if spam:
-                block = block._replace(text=text)
+                block = block._replace(
+                    text=text, confidence=fitted(block.confidence, block.text, text)
+                )
         elif isinstance(block, Grid) and any(
             "(" in c.text or "（" in c.text for r in block.rows for c in r
         ):
@@ -142,7 +144,8 @@ def _unpinyin_grid(grid: Grid, dropped: list[DroppedText]) -> Grid:
                         " ".join(pinyin), "pinyin injected after characters", source=cell.source
                     )
                 )
-                cell = cell._replace(text=PINYIN.sub("", cell.text))
+                text = PINYIN.sub("", cell.text)
+                cell = cell._replace(text=text, confidence=fitted(cell.confidence, cell.text, text))
             cells.append(cell)
         rows.append(tuple(cells))
     return grid._replace(rows=tuple(rows))

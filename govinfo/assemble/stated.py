@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from govinfo.assemble.tables.values import SURE
 from govinfo.layout import TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo.model.documents import StatedFigure
@@ -136,6 +137,9 @@ def _figures(
             start, end = match.span("n")
             if any(a < end and start < b for a, b in taken):
                 continue
+            sure = block.confidence
+            if sure is not None and min(sure[start:end], default=0.0) < SURE:
+                continue  # a figure recognised with doubt is not what the narrative states
             sentence = marks.back(match.start())
             clause = marks.back(match.start(), clause=True)
             before = text[sentence : match.start()]

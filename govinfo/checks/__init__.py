@@ -27,7 +27,7 @@ from govinfo.checks.narrative import (
     check_stated_parts,
     check_stated_shares,
 )
-from govinfo.checks.reading import check_reading_notes
+from govinfo.checks.reading import check_reading_notes, check_recognised_balance
 from govinfo.checks.statutory import check_derived_totals, check_identity, check_unprinted_rows
 from govinfo.checks.versions import check_format_version, check_version_year
 from govinfo.model.documents import Document
@@ -170,6 +170,17 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         "choice is reported with its reason.",
         ("annual_report",),
         check_reading_notes,
+    ),
+    Rule(
+        "O1",
+        "Values recognised off a picture balance.",
+        "A table read by text recognition (a picture, a scanned page) is kept cell by cell only "
+        "where the identities do not contradict it. Where an identity fails with every cell of "
+        "it read, the report may be wrong or a number misread, and nothing on the picture "
+        "says which: the finding says the recognised reading does not balance, and the "
+        "recognised cells of that identity are left unreadable.",
+        ("annual_report",),
+        check_recognised_balance,
     ),
     Rule(
         "K1",

@@ -1,4 +1,5 @@
-"""How the reader read what could be read more than one way (A1)."""
+"""How the reader read what could be read more than one way (A1), and values recognised off a
+picture that do not balance (O1)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,33 @@ def check_reading_notes(document: Document) -> Iterator[Finding]:
     if not isinstance(document, AnnualReport):
         return
     for note in document.notes:
+        if note.rule != "A1":
+            continue
         yield Finding(
             "A1",
             Status.NOTE,
             Severity.INFO,
+            note.message,
+            cells=note.keys,
+            message_zh=note.message_zh,
+            evidence=(Evidence(note.keys[0], None, note.source),)
+            if note.keys and note.source
+            else (),
+        )
+
+
+def check_recognised_balance(document: Document) -> Iterator[Finding]:
+    """O1: values recognised off a picture (OCR) that do not balance: the report's own error
+    or a misread, which no one can tell from the picture; their cells are left unreadable."""
+    if not isinstance(document, AnnualReport):
+        return
+    for note in document.notes:
+        if note.rule != "O1":
+            continue
+        yield Finding(
+            "O1",
+            Status.UNCERTAIN,
+            Severity.WARNING,
             note.message,
             cells=note.keys,
             message_zh=note.message_zh,

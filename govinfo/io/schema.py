@@ -44,6 +44,13 @@ SOURCE = {
         "page": {"type": "integer", "minimum": 1},
         "line": {"type": "integer", "minimum": 1},
         "offset": {"type": "integer", "minimum": 0},
+        "image": {"type": "string"},
+        "box": {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 0},
+            "minItems": 4,
+            "maxItems": 4,
+        },
     },
     "additionalProperties": False,
 }

@@ -306,24 +306,28 @@ def _structure_number(value: object) -> Number | None:
 # --------------------------------------------------------------------------- cells
 
 
-def _unstructure_source(source: SourceRef | None) -> dict[str, int] | None:
+def _unstructure_source(source: SourceRef | None) -> dict[str, Any] | None:
     if source is None:
         return None
-    out = {}
+    out: dict[str, Any] = {}
     if source.page is not None:
         out["page"] = source.page
     if source.line is not None:
         out["line"] = source.line
     if source.offset is not None:
         out["offset"] = source.offset
+    if source.image is not None:
+        out["image"] = source.image
+    if source.box is not None:
+        out["box"] = list(source.box)
     return out
 
 
 def _structure_source(value: object) -> SourceRef | None:
     if value is None:
         return None
-    data = _expect_mapping(value, "a source {page, line, offset}")
-    extra = _extra_keys(data, ("page", "line", "offset"))
+    data = _expect_mapping(value, "a source {page, line, offset, image, box}")
+    extra = _extra_keys(data, ("page", "line", "offset", "image", "box"))
     if extra:
         raise _Invalid(f"unknown keys {', '.join(map(repr, extra))} in a source")
     try:
@@ -331,7 +335,15 @@ def _structure_source(value: object) -> SourceRef | None:
         for number in (page, line, offset):
             if number is not None:
                 _structure_int(number)
-        return SourceRef(line=line, offset=offset, page=page)
+        image = data.get("image")
+        if image is not None and not isinstance(image, str):
+            raise _Invalid(f"a source's image: expected a string, got {image!r}")
+        box = data.get("box")
+        if box is not None:
+            if not isinstance(box, list) or len(box) != 4:
+                raise _Invalid(f"a source's box: expected four ints, got {box!r}")
+            box = tuple(_structure_int(n) for n in box)
+        return SourceRef(line=line, offset=offset, page=page, image=image, box=box)
     except InvalidValueError as exc:
         raise _Invalid(str(exc)) from None
 

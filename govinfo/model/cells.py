@@ -23,32 +23,67 @@ def _position(minimum: int) -> v.Validator:
 
 
 def _somewhere(ref: SourceRef, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if ref.line is None and ref.offset is None and ref.page is None:
-        raise InvalidValueError("SourceRef: expected a page, a line or an offset, got none")
+    if ref.line is None and ref.offset is None and ref.page is None and ref.image is None:
+        raise InvalidValueError(
+            "SourceRef: expected a page, a line, an offset or an image, got none"
+        )
+
+
+def _box(ref: SourceRef, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 4
+        or not all(type(n) is int and n >= 0 for n in value)
+        or value[0] > value[2]
+        or value[1] > value[3]
+    ):
+        v.fail(ref, attribute, "a box (left, top, right, bottom) of four ints ≥ 0", value)
 
 
 @attrs.frozen(repr=False)
 class SourceRef:
     """Where something was read in its source: a 1-based page (of a PDF) and/or line (of a
-    text, or a line of the page), and/or a 0-based character offset."""
+    text, or a line of the page), and/or a 0-based character offset.
+
+    What was read off a picture by text recognition also names the picture (``image``: the
+    file's name as the report refers to it; None for a page of a scanned PDF) and the
+    ``box`` the text stands in: left, top, right, bottom, in the picture's pixels (in points
+    from the top left for a page of a PDF).
+    """
 
     line: int | None = attrs.field(default=None, validator=_position(1))
     offset: int | None = attrs.field(default=None, validator=_position(0))
-    page: int | None = attrs.field(default=None, validator=[_position(1), _somewhere], kw_only=True)
+    page: int | None = attrs.field(default=None, validator=_position(1), kw_only=True)
+    image: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    box: tuple[int, int, int, int] | None = attrs.field(
+        default=None, validator=[_box, _somewhere], kw_only=True
+    )
 
     def __repr__(self) -> str:
-        fields = (("page", self.page), ("line", self.line), ("offset", self.offset))
+        fields = (
+            ("page", self.page),
+            ("line", self.line),
+            ("offset", self.offset),
+            ("image", self.image),
+            ("box", self.box),
+        )
         given = ", ".join(f"{name}={value!r}" for name, value in fields if value is not None)
         return f"SourceRef({given})"
 
     def __str__(self) -> str:
         parts = []
+        if self.image is not None:
+            parts.append(self.image)
         if self.page is not None:
             parts.append(f"page {self.page}")
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.offset is not None:
             parts.append(f"offset {self.offset}")
+        if self.box is not None:
+            parts.append("box {},{},{},{}".format(*self.box))
         return ", ".join(parts)
 
 

@@ -106,6 +106,10 @@ class StatedFigure:
     scope: str | None = _opt_str
 
 
+NoteRule: TypeAlias = Literal["A1", "O1"]
+NOTE_RULES: tuple[NoteRule, ...] = get_args(NoteRule)
+
+
 @attrs.frozen
 class ReadingNote:
     """A choice the reader made where the source allowed more than one reading, and why."""
@@ -115,6 +119,9 @@ class ReadingNote:
     source: SourceRef | None = _opt_source
     #: The message in Chinese, where the reader gives one.
     message_zh: str | None = attrs.field(default=None, validator=v.optional(str), kw_only=True)
+    #: The rule whose finding reports it: A1 for a choice the reader made, O1 for values
+    #: recognised off a picture that do not balance.
+    rule: NoteRule = attrs.field(default="A1", validator=v.one_of(NOTE_RULES), kw_only=True)
 
 
 @attrs.frozen

@@ -40,6 +40,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("html", "govinfo_plugins.html"),
     ("pdf", "govinfo_plugins.pdf"),
     ("docx", "govinfo_plugins.docx"),
+    ("image", "govinfo_plugins.ocr"),
     ("markdown", "govinfo_plugins.markdown"),
     ("table", "govinfo_plugins.terminal"),
     ("csv", "govinfo_plugins.csv_format"),

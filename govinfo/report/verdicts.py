@@ -126,10 +126,12 @@ def _cells(summary: Mapping[str, int], lang: str) -> str:
 def _unavailable(table: TableUnavailable, lang: str) -> str:
     images = "、".join(table.images) if lang == "zh" else ", ".join(table.images)
     if table.reason == "image":
+        # Why the picture was not read, as the host says it (in English: the JSON has it).
+        why = f" ({table.detail})" if table.detail else ""
         return (
             f"以图片发布（{images}），无法检查"
             if lang == "zh"
-            else (f"is published as an image ({images}): not checked")
+            else (f"is published as an image ({images}): not checked{why}")
         )
     if table.reason == "absent":
         return "文中无此表" if lang == "zh" else "is not in the document"

@@ -89,6 +89,20 @@ def source_refs() -> st.SearchStrategy[SourceRef]:
         st.builds(SourceRef, line=st.integers(1, 10_000)),
         st.builds(SourceRef, offset=st.integers(0, 10**6)),
         st.builds(SourceRef, line=st.integers(1, 10_000), offset=st.integers(0, 10**6)),
+        st.builds(
+            SourceRef,
+            line=st.none() | st.integers(1, 10_000),
+            page=st.none() | st.integers(1, 500),
+            image=st.sampled_from(("1.jpg", "table.png", "scan.tiff")),
+            box=st.tuples(st.integers(0, 5000), st.integers(0, 5000)).flatmap(
+                lambda at: st.tuples(
+                    st.just(at[0]),
+                    st.just(at[1]),
+                    st.integers(at[0], at[0] + 3000),
+                    st.integers(at[1], at[1] + 3000),
+                )
+            ),
+        ),
     )
 
 

@@ -74,6 +74,10 @@ def read_table(
         reading = read_rows(stream, definition, matches, figures or {}, at_end=at_end)
     if reading is None:
         if images:
-            return TableReading(TableUnavailable("image", images))
+            unread = tuple(
+                dict.fromkeys(e.unread for _, e in elements if isinstance(e, Image) and e.unread)
+            )
+            detail = "; ".join(unread) if unread else None
+            return TableReading(TableUnavailable("image", images, detail=detail))
         return TableReading(TableUnavailable("absent"))
     return TableReading(reading.table, reading.notes, reading.bounds, evidence)

@@ -89,6 +89,10 @@ class Span:
     #: The text as printed, for the evidence.
     text: str
     source: SourceRef | None = None
+    #: A cell recognised with doubt (OCR): ``runs`` are empty, ``text`` is what was
+    #: recognised, ``confidence`` how sure the reader was; only the identities decide it.
+    doubt: bool = False
+    confidence: float | None = None
 
 
 # --------------------------------------------------------------------------- readings
@@ -394,6 +398,38 @@ def solve_columns(
     return Solution(tuple(decided), tuple(seen))
 
 
+def independent(
+    definition: TableDef, known: Mapping[tuple[str, int], Number], spans: Sequence[Span]
+) -> list[list[int]]:
+    """The spans in groups that no identity links (through the cells not known): each group
+    is a system of its own, decided whatever the others hold.  (A span that no identity can
+    decide, or a group whose identities cannot hold, leaves the other groups decidable.)"""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(cell: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(cell, cell)
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    def union(a: tuple[str, int], b: tuple[str, int]) -> None:
+        parent[find(a)] = find(b)
+
+    for equation in arithmetic.equations(definition):
+        open_terms = [(t.row.key, t.index) for t in equation.terms]
+        open_terms = [t for t in open_terms if t not in known]
+        for term in open_terms[1:]:
+            union(open_terms[0], term)
+    for span in spans:
+        for slot in span.slots[1:]:
+            union(span.slots[0].key, slot.key)
+    groups: dict[tuple[str, int], list[int]] = {}
+    for index, span in enumerate(spans):
+        groups.setdefault(find(span.slots[0].key), []).append(index)
+    return list(groups.values())
+
+
 def has_column_rules(definition: TableDef) -> bool:
     return any(i.axis is Axis.COLUMN for i in identities_of(definition.key))
 
@@ -522,7 +558,7 @@ def decide(
             decisions.append(None)
             open_spans.append(index)
             left[index] = found
-    if open_spans and has_column_rules(definition):
+    if open_spans and arithmetic.equations(definition):
         settled = dict(known)
         for decision, span in zip(decisions, spans, strict=True):
             if decision is not None and decision.reading is not None:
@@ -530,21 +566,35 @@ def decide(
                     (s.key, v) for s, v in zip(span.slots, decision.reading, strict=True)
                     if v is not None
                 )  # fmt: skip
-        solution = solve_columns(
-            definition,
-            settled,
-            [spans[i] for i in open_spans],
-            [left[i] for i in open_spans],
-            budget,
-        )
-        for k, index in enumerate(open_spans):
+        solutions: dict[int, tuple[Solution, int]] = {}
+        for group in independent(definition, settled, [spans[i] for i in open_spans]):
+            members = [open_spans[k] for k in group]
+            solved = solve_columns(
+                definition,
+                settled,
+                [spans[i] for i in members],
+                [left[i] for i in members],
+                budget,
+            )
+            solutions.update((index, (solved, n)) for n, index in enumerate(members))
+        for index in open_spans:
+            solution, k = solutions[index]
             reading = solution.decided[k]
             if reading is not None:
-                decisions[index] = Decision(
-                    reading,
-                    "the only reading with which every column balances",
-                    how="arithmetic",
-                    why_zh="唯有此读法使各列平衡",
+                decisions[index] = (
+                    Decision(
+                        reading,
+                        "the only reading with which every column balances",
+                        how="arithmetic",
+                        why_zh="唯有此读法使各列平衡",
+                    )
+                    if has_column_rules(definition)
+                    else Decision(
+                        reading,
+                        "the only reading with which every row balances",
+                        how="arithmetic",
+                        why_zh="唯有此读法使各行平衡",
+                    )
                 )
             elif solution.exhausted:
                 decisions[index] = Decision(

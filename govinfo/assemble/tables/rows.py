@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
@@ -72,6 +73,11 @@ class Values(NamedTuple):
     rest: str = ""
     #: No values stand after the label: they may have been displaced (see orphans).
     empty: bool = False
+    #: Cells recognised with doubt (OCR), each a span of its own for the arithmetic to
+    #: decide; ``cells`` holds a placeholder in their places.
+    doubts: tuple[Span, ...] = ()
+    #: The places of ``cells`` read off a picture (OCR) rather than printed text.
+    recognised: frozenset[int] = frozenset()
 
 
 def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
@@ -90,7 +96,10 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
 
     if not tokens:
         return unreadable("no values follow the row's label")._replace(empty=True)
-    first_text = next((i for i, t in enumerate(tokens) if t.kind == "text"), None)
+    # Text recognised with doubt (``O`` for ``0``, ink read as nothing) is a value unknown.
+    first_text = next(
+        (i for i, t in enumerate(tokens) if t.kind == "text" and not t.doubtful), None
+    )
     rest = ""
     if first_text is not None:
         after = tokens[first_text:]
@@ -102,9 +111,17 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
         rest = text_of(after)
         tokens = tokens[:first_text]
         text = text_of(tokens)
+    recognised = frozenset(p for p, t in enumerate(tokens) if t.recognised)
     if len(tokens) == width:
+        if any(t.doubtful for t in tokens):
+            return _with_doubts(slots, tokens, text, rest)
         cells = tuple(value_cell(s.column, t) for s, t in zip(slots, tokens, strict=True))
-        return Values(text, cells, rest=rest)
+        return Values(text, cells, rest=rest, recognised=recognised)
+    if any(t.doubtful for t in tokens):
+        # Recognised values that do not fill the row one to a cell, some with doubt: what
+        # the picture holds is not known cell by cell, only the identities may decide it.
+        unknown = [Token("", t.source, "text", True, 0.0) for t in tokens[:1]] * width
+        return _with_doubts(slots, unknown, text, rest, shown=text)
     if len(tokens) > width:
         return unreadable(f"{len(tokens)} values where the row has {width} columns")
     runs = [run_of(t.text) for t in tokens]
@@ -112,6 +129,24 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
         return unreadable(f"{len(tokens)} values where the row has {width} columns")
     span = Span(tuple(slots), tuple(r for r in runs if r is not None), text, source)
     return Values(text, span=span, rest=rest)
+
+
+def _with_doubts(
+    slots: Sequence[Slot], tokens: Sequence[Token], text: str, rest: str, shown: str | None = None
+) -> Values:
+    """A row whose recognised values are read where sure and left to the identities where
+    recognised with doubt (each such cell a span of its own, decided in :func:`settle`)."""
+    cells: list[Cell] = []
+    doubts: list[Span] = []
+    for slot, t in zip(slots, tokens, strict=True):
+        if not t.doubtful:
+            cells.append(value_cell(slot.column, t))
+            continue
+        printed = t.text.strip() if shown is None else shown
+        cells.append(Unreadable(printed, "recognised with doubt", source=t.source))
+        doubts.append(Span((slot,), (), printed, t.source, doubt=True, confidence=t.confidence))
+    recognised = frozenset(p for p, t in enumerate(tokens) if t.recognised)
+    return Values(text, tuple(cells), rest=rest, doubts=tuple(doubts), recognised=recognised)
 
 
 def slots_of(rows: Iterable[RowDef]) -> tuple[Slot, ...]:
@@ -139,7 +174,12 @@ def _value_tokens(stream: Stream, start: int, end: int) -> tuple[list[Token], li
         row = stream.rows[index]
         if next_row is not None and row == next_row and row != label_row:
             continue
-        found = tokens_of(piece, stream.sources[index], grid=stream.grids[index] and whole)
+        found = tokens_of(
+            piece,
+            stream.sources[index],
+            grid=stream.grids[index] and whole,
+            confidence=stream.confidences[index],
+        )
         tokens.extend(found)
         rows.extend([row] * len(found))
         used = index
@@ -188,7 +228,10 @@ def orphans(
         fragment = ""
         for index in cells:
             for token in tokens_of(
-                stream.texts[index], stream.sources[index], grid=stream.grids[index]
+                stream.texts[index],
+                stream.sources[index],
+                grid=stream.grids[index],
+                confidence=stream.confidences[index],
             ):
                 if token.kind == "text":
                     fragment += fold(token.text)
@@ -382,19 +425,35 @@ def settle(
 
     ``values`` are keyed by row key (a span may cover several rows: it is given under the key
     of its first row, and the others are left out).
+
+    Values recognised off a picture are certified first: one that an identity contradicts
+    (the identity fails with every cell of it read) is not kept (see :func:`certify`).  Then
+    the spans (digits run together, cells recognised with doubt) are decided.
     """
     cells: dict[str, tuple[Cell, ...]] = {}
     spans: list[Span] = []
+    recognised: set[tuple[str, int]] = set()
     for key, found in values.items():
         if found.cells is not None:
             cells[key] = found.cells
+            recognised.update((key, place) for place in found.recognised)
         elif found.span is not None:
             spans.append(found.span)
-    notes: list[ReadingNote] = []
+        spans.extend(found.doubts)
+    notes = certify(definition, cells, recognised)
     if not spans:
         return cells, notes
     decisions = decide(definition, _known(definition, cells), spans, figures)
     for span, decision in zip(spans, decisions, strict=True):
+        if span.doubt:
+            (slot,) = span.slots
+            cell, note = _doubt_cell(definition, span, decision)
+            row_cells = list(cells[slot.row.key])
+            row_cells[slot.place] = cell
+            cells[slot.row.key] = tuple(row_cells)
+            if note is not None:
+                notes.append(note)
+            continue
         read = _decided_cells(span, decision)
         for row, group in itertools.groupby(zip(span.slots, read, strict=True), lambda p: p[0].row):
             cells[row.key] = tuple(c for _, c in group)
@@ -411,6 +470,149 @@ def settle(
                 )
             )
     return cells, notes
+
+
+def _cell_name(slot: Slot, lang: str = "en") -> str:
+    row, column = slot.row.label.zh, slot.column.label.zh
+    return f"{row}・{column}" if lang == "zh" else f"{row} / {column}"
+
+
+def _doubt_cell(
+    definition: TableDef, span: Span, decision: Decision
+) -> tuple[Cell, ReadingNote | None]:
+    """The cell recognised with doubt: the value the identities admit, where they admit
+    exactly one and the recognised text does not say another number; else unreadable."""
+    (slot,) = span.slots
+    printed = span.text
+    sure = f"{span.confidence:.2f}" if span.confidence is not None else "?"
+    seen = f"recognised as {printed!r}" if printed else "recognised as nothing"
+    seen_zh = f"识别为“{printed}”" if printed else "未能识别"
+    value = decision.reading[0] if decision.reading is not None else None
+    if value is None:
+        why = decision.why
+        return (
+            Unreadable(
+                printed,
+                f"{seen} with doubt (confidence {sure}), and the identities do not decide it "
+                f"({why})",
+                source=span.source,
+            ),
+            None,
+        )
+    guess = run_of(printed)
+    guessed = None if guess is None else Decimal(guess.digits + guess.fraction)
+    if guessed is not None and guessed != value:
+        return (
+            Unreadable(
+                printed,
+                f"{seen} with doubt (confidence {sure}); the identities admit only {value}: "
+                f"the picture may hold {printed} (the report's own error) or {value} (a misread)",
+                source=span.source,
+                candidates=(value, int(guessed))
+                if isinstance(value, int) and guessed == int(guessed)
+                else (),
+            ),
+            None,
+        )
+    run = run_of(str(value))
+    assert run is not None
+    sign = "-" if isinstance(value, int) and value < 0 else ""
+    cell = cell_of(
+        slot.column,
+        Run(sign, run.digits, run.fraction, ""),
+        printed,
+        span.source,
+        decided_by="arithmetic",
+    )
+    note = ReadingNote(
+        f"{_cell_name(slot)}: {seen} with doubt (confidence {sure}); read as {value}, the only "
+        "value the identities admit",
+        keys=_keys(definition, span.slots),
+        source=span.source,
+        message_zh=f"{_cell_name(slot, 'zh')}：{seen_zh}，把握不足（置信度 {sure}）；"
+        f"读作 {value}，为勾稽关系唯一允许的值",
+    )
+    return cell, note
+
+
+def certify(
+    definition: TableDef,
+    cells: dict[str, tuple[Cell, ...]],
+    recognised: set[tuple[str, int]],
+) -> list[ReadingNote]:
+    """Take out the recognised values an identity contradicts, and say so.
+
+    An equation of the table's identities whose every cell is read, some of them recognised
+    off a picture, and which does not hold: either the report's numbers do not add up or a
+    number was misread, and nothing tells which.  Its recognised cells are left unreadable
+    (with the text recognised), and a note (rule O1) says that the recognised reading does
+    not balance.  Printed cells are kept: the checks report the report's own errors.
+    """
+    if not recognised:
+        return []
+    known = _known(definition, cells)
+    failing: list[tuple[arithmetic.Equation, Number, Number]] = []
+    for equation in arithmetic.equations(definition):
+        terms = [(t.row.key, t.index) for t in equation.terms]
+        if not any(t in recognised for t in terms):
+            continue
+        sides = []
+        for side in (equation.left, equation.right):
+            keys = [(t.row.key, t.index) for t in side]
+            sides.append(
+                (sum(known[k] for k in keys if k in known), any(k not in known for k in keys))
+            )
+        (left, left_open), (right, right_open) = sides
+        # It fails when every cell is read and the sides differ, and when the cells not read
+        # stand on one side only and would have to come to less than nothing.
+        if left_open and right_open:
+            continue
+        if (not left_open and not right_open and left != right) or (
+            (left_open and right < left) or (right_open and left < right)
+        ):
+            failing.append((equation, left, right))
+    notes = []
+    for equation, left, right in failing:
+        where = equation.column if equation.column is not None else equation.row
+        assert where is not None
+        statement = equation.identity.statement
+        taken = [t for t in equation.terms if (t.row.key, t.index) in recognised]
+        complete = all((t.row.key, t.index) in known for t in equation.terms)
+        shown = f"{left} ≠ {right}" if complete else f"{left} and {right} with cells not read"
+        shown_zh = f"{left} ≠ {right}" if complete else f"{left} 与 {right}，另有未识读的格"
+        for term in taken:
+            row = list(cells[term.row.key])
+            cell = row[term.index]
+            if isinstance(cell, Unreadable):
+                continue
+            printed = getattr(cell, "raw", None) or str(number(cell))
+            row[term.index] = Unreadable(
+                printed,
+                f"recognised as {printed}, but the recognised values do not balance "
+                f"({where.label.zh}: {statement.en}: {shown}): the report's own error "
+                "or a misread",
+                source=cell.source,
+            )
+            cells[term.row.key] = tuple(row)
+        notes.append(
+            ReadingNote(
+                f"the OCR reading does not balance: {where.label.zh}: {statement.en}: "
+                f"{shown}. This may be the report's own error or a misread; the "
+                f"recognised cells of it are left unreadable ({len(taken)})",
+                keys=tuple(t.key for t in equation.terms),
+                source=next((c.source for c in _cells_of(cells, taken) if c.source), None),
+                message_zh=f"识别结果不平衡：{where.label.zh}：{statement.zh}：{shown_zh}。"
+                f"可能是报告本身有误，也可能是识别有误；其中识别所得的 {len(taken)} 格不予采用",
+                rule="O1",
+            )
+        )
+    return notes
+
+
+def _cells_of(
+    cells: Mapping[str, tuple[Cell, ...]], terms: Sequence[arithmetic.Term]
+) -> list[Cell]:
+    return [cells[t.row.key][t.index] for t in terms if t.row.key in cells]
 
 
 def read_rows(
@@ -737,8 +939,11 @@ def read_one_row_table(
         # A date or a count the narrative states (2023年, 12件) is no value of the table.
         piece = _STATED_NUMBER.sub(" ", piece)
         grid = stream.grids[index] and not label_cover[index]
-        for piece_token in tokens_of(piece, stream.sources[index], grid=grid):
-            if piece_token.kind == "text":
+        for piece_token in tokens_of(
+            piece, stream.sources[index], grid=grid, confidence=stream.confidences[index]
+        ):
+            if piece_token.kind == "text" and not (tokens and piece_token.doubtful):
+                # (Text recognised with doubt among the values is a value unknown.)
                 if is_debris(piece_token, vocabulary):
                     continue
                 if tokens:
@@ -756,16 +961,23 @@ def read_one_row_table(
     start_cell, last = table_bounds(stream, matches, start_cell, last, vocabulary)
     slots = slots_of(definition.rows)
     found = read_values(slots, tokens)
-    values = {definition.rows[0].key: found}
+    values: dict[str, Values] = {definition.rows[0].key: found}
     if found.cells is not None:
-        cells: dict[str, tuple[Cell, ...]] = {}
+        # One stretch of values for the rows: each row's own.
+        values = {}
         offset = 0
         for row in definition.rows:
-            cells[row.key] = found.cells[offset : offset + len(row.columns)]
-            offset += len(row.columns)
-        notes: list[ReadingNote] = []
-    else:
-        cells, notes = settle(definition, values, figures)
+            width = len(row.columns)
+            values[row.key] = Values(
+                found.text,
+                found.cells[offset : offset + width],
+                doubts=tuple(d for d in found.doubts if d.slots[0].row.key == row.key),
+                recognised=frozenset(
+                    p - offset for p in found.recognised if offset <= p < offset + width
+                ),
+            )
+            offset += width
+    cells, notes = settle(definition, values, figures)
     rows = tuple(Row(r.key, cells[r.key]) for r in definition.rows)
     return RowsRead(
         Table(definition.key, definition.version, rows),

@@ -39,6 +39,9 @@ class Stream:
     offsets: tuple[int, ...]
     #: Whether each is a cell of a grid (an empty one is a blank value), not a word of text.
     grids: tuple[bool, ...]
+    #: How sure the reader that recognised each is of it (its least sure character); None
+    #: for text as printed.
+    confidences: tuple[float | None, ...]
     folded: str
     #: Where each cell's folded text starts in ``folded``.
     starts: tuple[int, ...]
@@ -54,6 +57,7 @@ class Stream:
         indices: list[int] = []
         offsets: list[int] = []
         grids: list[bool] = []
+        confidences: list[float | None] = []
         row = 0
         for index, element in elements:
             if isinstance(element, Grid):
@@ -61,6 +65,7 @@ class Stream:
                 for grid_row in element.rows:
                     texts.extend(map(_TEXT, grid_row))
                     sources.extend(map(_SOURCE, grid_row))
+                    confidences.extend(_least(c.confidence) for c in grid_row)
                     rows.extend(itertools.repeat(row, len(grid_row)))
                     row += 1
                 size = len(texts) - before
@@ -80,6 +85,11 @@ class Stream:
                 rows.extend(itertools.repeat(row, size))
                 indices.extend(itertools.repeat(index, size))
                 offsets.extend(at)
+                sure = element.confidence
+                if sure is None:
+                    confidences.extend(itertools.repeat(None, size))
+                else:
+                    confidences.extend(_least(sure[m.start() : m.end()]) for m in words)
                 grids.extend(itertools.repeat(False, size))
                 row += 1
         parts = list(map(fold_cell, texts))
@@ -95,6 +105,7 @@ class Stream:
             tuple(indices),
             tuple(offsets),
             tuple(grids),
+            tuple(confidences),
             "".join(parts),
             starts,
             tuple(maps),
@@ -112,6 +123,13 @@ class Stream:
         if folded_index >= len(self.folded):
             return len(self.texts), 0
         return self.at(folded_index)
+
+
+def _least(confidence: tuple[float, ...] | None) -> float | None:
+    """The confidence of a piece of recognised text: its least sure character's."""
+    if confidence is None:
+        return None
+    return min(confidence, default=1.0)
 
 
 _TEXT = operator.attrgetter("text")  # (of a GridCell)

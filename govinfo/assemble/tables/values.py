@@ -45,12 +45,35 @@ MAX_DIGITS = 15
 _SEPARATORS = str.maketrans("", "", "|｜\u3000\"'“”‘’「」『』")
 
 
+#: A recognised value (OCR) is taken as read only when the reader is at least this sure of
+#: each of its characters; one read with less is an unknown the arithmetic may decide.
+SURE = 0.9
+
+
 class Token(NamedTuple):
     text: str
     source: SourceRef | None
     kind: str  # number, blank, text
     #: A whole cell of a grid: never split further (glued digits are running text).
     cell: bool = False
+    #: How sure the reader that recognised it is (None: text as printed).
+    confidence: float | None = None
+
+    @property
+    def recognised(self) -> bool:
+        return self.confidence is not None
+
+    @property
+    def doubtful(self) -> bool:
+        """Recognised with less than :data:`SURE` confidence, or as a number no one writes
+        (``00``, ``01``: two cells' digits run into one box): it says what the picture may
+        hold, not what it holds."""
+        if self.confidence is None:
+            return False
+        if self.confidence < SURE:
+            return True
+        run = run_of(self.text) if self.kind == "number" else None
+        return run is not None and len(run.digits) > 1 and run.digits[0] == "0"
 
 
 class Run(NamedTuple):
@@ -75,18 +98,26 @@ def run_of(text: str) -> Run | None:
     return Run(match["sign"], digits, match["fraction"] or "", match["unit"] or "")
 
 
-def token(text: str, source: SourceRef | None, *, cell: bool = False) -> Token:
+def token(
+    text: str, source: SourceRef | None, *, cell: bool = False, confidence: float | None = None
+) -> Token:
     if text.isascii() and text.isdigit():
-        return Token(text, source, "number", cell)
+        return Token(text, source, "number", cell, confidence)
     stripped = text.strip().replace("\xa0", "")
     if stripped in BLANK_MARKS:
-        return Token(text, source, "blank", cell)
+        return Token(text, source, "blank", cell, confidence)
     if run_of(stripped) is not None:
-        return Token(text, source, "number", cell)
-    return Token(text, source, "text", cell)
+        return Token(text, source, "number", cell, confidence)
+    return Token(text, source, "text", cell, confidence)
 
 
-def tokens_of(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[Token]:
+def tokens_of(
+    cell_text: str,
+    source: SourceRef | None,
+    *,
+    grid: bool,
+    confidence: float | None = None,
+) -> list[Token]:
     """The tokens of a cell's text (a grid cell) or of a word of running text.
 
     Separators a converter left (``|``) and marks matching ignores (a label's closing quote)
@@ -94,20 +125,20 @@ def tokens_of(cell_text: str, source: SourceRef | None, *, grid: bool) -> list[T
     label debris glued to the values does not hide them.
     """
     if not cell_text.strip():
-        return [Token(cell_text, source, "blank", True)] if grid else []
+        return [Token(cell_text, source, "blank", True, confidence)] if grid else []
     parts = [p for p in cell_text.translate(_SEPARATORS).split() if p]
     if grid and len(parts) == 1:
-        return [token(parts[0], source, cell=True)]
+        return [token(parts[0], source, cell=True, confidence=confidence)]
     out = []
     for part in parts:
         if part in BLANK_MARKS or (part.isascii() and part.isdigit()) or _NUMBERED.match(part):
-            out.append(token(part, source))
+            out.append(token(part, source, confidence=confidence))
             continue
         pieces = _PIECE.findall(ascii_digits(part))
         if len(pieces) == 1 or not any(p[-1:].isdigit() or p.endswith(MONEY_UNITS) for p in pieces):
-            out.append(token(part, source))
+            out.append(token(part, source, confidence=confidence))
         else:
-            out.extend(token(piece, source) for piece in pieces)
+            out.extend(token(piece, source, confidence=confidence) for piece in pieces)
     return out
 
 

@@ -7,8 +7,9 @@ where a line is missing), unruled tables from their columns, page numbers and ru
 dropped, and a table or a paragraph going on over a page break joined.  Sources are the
 page and the line of the page (counted over all its text, tables included).
 
-PDFium is loaded only when a PDF is read.  A scanned PDF (no text layer), one that needs a
-password, a damaged or truncated one is refused in one line that says which.
+PDFium is loaded only when a PDF is read.  A page without a text layer (a scan) is drawn and
+recognised (OCR) when the ``ocr`` extra is installed; a scanned PDF without it, one that needs
+a password, a damaged or truncated one is refused in one line that says which.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def accepts(source: Source) -> float:
 
 
 def layout(source: Source, decoded: Decoded | None) -> Layout:
-    from govinfo_plugins.pdf.document import pdf_layout  # PDFium: loaded for a PDF only
+    from govinfo_plugins.pdf.scanned import read_pdf  # PDFium: loaded for a PDF only
 
-    return pdf_layout(source.data, source.name or "the input")
+    return read_pdf(source.data, source.name or "the input")
 
 
 @hookimpl
@@ -47,6 +48,7 @@ def govinfo_register_readers(register: Callable[[ReaderSpec], None]) -> None:
             accepts,
             layout,
             binary=True,
-            description="PDFs with a text layer, as agencies publish them (PDFium)",
+            description="PDFs as agencies publish them (PDFium); scanned pages by text "
+            "recognition (the ocr extra)",
         )
     )

@@ -10,11 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from govinfo.errors import PdfError
 from govinfo.layout import Dropped, Layout, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
 from govinfo_plugins.pdf import pdfium
-from govinfo_plugins.pdf.grids import Table, continue_table, same_columns, to_grid
-from govinfo_plugins.pdf.lines import Line, cluster, group_lines, number_lines, squeeze
+from govinfo_plugins.pdf.grids import (
+    Locate,
+    Table,
+    continue_table,
+    printed,
+    same_columns,
+    to_grid,
+)
+from govinfo_plugins.pdf.lines import (
+    Line,
+    cluster,
+    confidences,
+    group_lines,
+    number_lines,
+    squeeze,
+)
 from govinfo_plugins.pdf.paragraphs import Paragraph, append, continues, paragraphs
 from govinfo_plugins.pdf.ruled import components, ruled_table
 from govinfo_plugins.pdf.unruled import unruled_tables
@@ -46,9 +61,22 @@ class _Page:
 
 
 def pdf_layout(data: bytes, name: str) -> Layout:
-    """The layout of a PDF's text layer; PdfError naming ``name`` for one without any, one
-    that needs a password, a damaged or truncated one, or not a PDF."""
-    pages = [_page(page) for page in pdfium.read_pages(data, name)]
+    """The layout of a PDF's text layer; PdfError naming ``name`` for a scanned PDF (see
+    :mod:`.scanned` for one read by text recognition), one that needs a password, a damaged
+    or truncated one, or not a PDF."""
+    pages = pdfium.read_pages(data, name)
+    if not any(page.chars for page in pages):
+        raise PdfError(
+            f"{name}: a scanned PDF (its pages are images, with no text layer): "
+            "it needs text recognition (OCR)"
+        )
+    return pages_layout(pages)
+
+
+def pages_layout(source_pages: list[pdfium.Page], locate: Locate = printed) -> Layout:
+    """The layout of pages of characters and ruling lines (a PDF's, or recognised ones):
+    ``locate`` gives the sources."""
+    pages = [_page(page) for page in source_pages]
     dropped = _drop_running_heads(pages)
     left, right, indents = _margins(pages)
     for page in pages:
@@ -74,10 +102,11 @@ def pdf_layout(data: bytes, name: str) -> Layout:
     blocks: list[LayoutBlock] = []
     for item in items:
         if isinstance(item, Paragraph):
-            source = SourceRef(item.lines[0].number, page=item.page)
-            blocks.append(TextBlock(item.text, source, item.heading))
+            chars = [c for line in item.lines for c in line.chars]
+            source = locate(item.page, item.lines[0].number, chars)
+            blocks.append(TextBlock(item.text, source, item.heading, confidences(item.text, chars)))
         else:
-            blocks.append(to_grid(item))
+            blocks.append(to_grid(item, locate))
     return Layout(tuple(blocks), dropped=tuple(dropped))
 
 

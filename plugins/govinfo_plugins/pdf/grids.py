@@ -4,11 +4,23 @@ over a page break joined to its start, and the finished table as a layout Grid."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from govinfo.layout import Grid, GridCell
 from govinfo.model.cells import SourceRef
-from govinfo_plugins.pdf.lines import TERMINAL, cluster, is_number, join, squeeze
+from govinfo_plugins.pdf.lines import (
+    TERMINAL,
+    Char,
+    cluster,
+    confidences,
+    is_number,
+    join,
+    squeeze,
+)
+
+#: Where a page's text stands, for sources: (page, line, the characters) to a SourceRef.
+Locate = Callable[[int, int, Sequence[Char]], SourceRef | None]
 
 #: Points: two ruling-line positions closer than this are one boundary.
 TOLERANCE = 2.5
@@ -33,6 +45,8 @@ class Cell:
     line: int = 0
     #: Its last line runs to the cell's right edge: its text may go on.
     wrapped: bool = False
+    #: Its characters, in the order of its text.
+    chars: list[Char] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -114,6 +128,7 @@ def continue_table(a: Table, b: Table) -> None:
             and not _LIST_MARKER.match(k.text)
         ):
             above.text = join(above.text, k.text)
+            above.chars = above.chars + k.chars
         else:
             continue
         above.r1 = a.rows + k.r1
@@ -127,12 +142,22 @@ def continue_table(a: Table, b: Table) -> None:
     a.cells.sort(key=lambda k: (k.r0, k.c0))
 
 
-def _source(page: int, line: int) -> SourceRef:
+def printed(page: int, line: int, chars: Sequence[Char]) -> SourceRef | None:
+    """The source of printed text: its page and line."""
     return SourceRef(line or None, page=page)
 
 
-def to_grid(table: Table) -> Grid:
+def to_grid(table: Table, locate: Locate = printed) -> Grid:
     rows: list[list[GridCell]] = [[] for _ in range(table.rows)]
     for k in table.cells:
-        rows[k.r0].append(GridCell(k.text, _source(k.page, k.line), k.r1 - k.r0, k.c1 - k.c0))
-    return Grid(tuple(tuple(row) for row in rows), _source(table.page, table.line))
+        rows[k.r0].append(
+            GridCell(
+                k.text,
+                locate(k.page, k.line, k.chars),
+                k.r1 - k.r0,
+                k.c1 - k.c0,
+                confidences(k.text, k.chars),
+            )
+        )
+    chars = [c for k in table.cells for c in k.chars]
+    return Grid(tuple(tuple(row) for row in rows), locate(table.page, table.line, chars))

@@ -19,7 +19,8 @@ NUMBER = re.compile(r"^[-+−]?[\d,，]*\d(\.\d+)?%?$")
 @dataclass(slots=True)
 class Char:
     """One printed character: its box (the advance horizontally, the glyph vertically) and
-    the line of its page it stands on (1-based, counted over all the page's text)."""
+    the line of its page it stands on (1-based, counted over all the page's text); for a
+    character recognised off a picture, how sure the recogniser is of it (0–1)."""
 
     ch: str
     x0: float
@@ -27,6 +28,7 @@ class Char:
     top: float
     bottom: float
     line: int = 0
+    confidence: float | None = None
 
     @property
     def cx(self) -> float:
@@ -175,6 +177,32 @@ def squeeze(text: str) -> str:
 
 def is_number(text: str) -> bool:
     return NUMBER.match(squeeze(text)) is not None
+
+
+def confidences(text: str, chars: Sequence[Char]) -> tuple[float, ...] | None:
+    """How sure the recogniser is of each character of ``text``, made of ``chars`` in order
+    (with spaces between some): None for printed characters, 1 for the spaces."""
+    if not chars or chars[0].confidence is None:
+        return None
+    out: list[float] = []
+    pending = iter(chars)
+    for ch in text:
+        if ch.isspace():
+            out.append(1.0)
+            continue
+        c = next(pending, None)
+        out.append(c.confidence if c is not None and c.confidence is not None else 0.0)
+    return tuple(out)
+
+
+def extent(chars: Sequence[Char]) -> tuple[float, float, float, float]:
+    """The box around the characters: left, top, right, bottom."""
+    return (
+        min(c.x0 for c in chars),
+        min(c.top for c in chars),
+        max(c.x1 for c in chars),
+        max(c.bottom for c in chars),
+    )
 
 
 def lines_text(lines: Sequence[Line]) -> str:

@@ -46,6 +46,7 @@ class Page(NamedTuple):
 
 def read_pages(data: bytes, name: str) -> list[Page]:
     """The pages of a PDF; PdfError (one line, naming ``name``) for one that cannot be read.
+    A page without a text layer (a scan) has no characters.
 
     A PDF encrypted with an owner password only (its permissions forbid copying or printing,
     its user password is empty) opens without a password and is read.
@@ -61,13 +62,7 @@ def read_pages(data: bytes, name: str) -> list[Page]:
             raise PdfError(f"{name}: a damaged PDF (no pages)")
         if count > MAX_PAGES:
             raise LimitError(f"{name}: {count} pages, more than the {MAX_PAGES} a report may have")
-        pages = [_page(document, number, name) for number in range(count)]
-    if not any(page.chars for page in pages):
-        raise PdfError(
-            f"{name}: a scanned PDF (its pages are images, with no text layer): "
-            "it needs text recognition (OCR) first"
-        )
-    return pages
+        return [_page(document, number, name) for number in range(count)]
 
 
 @contextmanager
@@ -258,3 +253,26 @@ def _page_objects(page: _Handle) -> Iterator[_Handle]:
 def _form_objects(form: _Handle) -> Iterator[_Handle]:
     for i in range(pdfium_c.FPDFFormObj_CountObjects(form)):
         yield pdfium_c.FPDFFormObj_GetObject(form, i)
+
+
+def render(data: bytes, numbers: list[int], dpi: float) -> Iterator[tuple[int, Any]]:
+    """Pages (1-based ``numbers``) drawn in grey at ``dpi``: (number, a numpy array of
+    height × width).  For pages to be recognised; numpy comes with the ``ocr`` extra."""
+    import numpy as np
+    import pypdfium2
+
+    for number in numbers:
+        with _lock:
+            document = pypdfium2.PdfDocument(data)
+            try:
+                page = document[number - 1]
+                try:
+                    bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+                    array = np.array(bitmap.to_numpy(), dtype=np.uint8)
+                finally:
+                    page.close()
+            finally:
+                document.close()
+        if array.ndim == 3:
+            array = array[:, :, 0]
+        yield number, array

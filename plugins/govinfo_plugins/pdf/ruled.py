@@ -111,6 +111,22 @@ def _covered(rules: list[Rule], at: float, a: float, b: float) -> bool:
     return any(abs(r.at - at) <= TOLERANCE and min(r.b, b) - max(r.a, a) >= need for r in rules)
 
 
+#: Points: a line running on past the last line across it by less than this (a border drawn
+#: a little long) makes no column or row of its own.
+OVERHANG = 6.0
+
+
+def _edges(positions: list[float], low: float, high: float) -> list[float]:
+    """The boundaries: where the lines are, and the extent of the lines across them (a table
+    cut by a page break has no closing line), unless that only overhangs the last line."""
+    found = cluster(positions, TOLERANCE)
+    if low < found[0] - OVERHANG:
+        found.insert(0, low)
+    if high > found[-1] + OVERHANG:
+        found.append(high)
+    return cluster(found, TOLERANCE)
+
+
 def ruled_table(
     hs: list[Rule], vs: list[Rule], chars: list[Char], page: int
 ) -> tuple[Table, list[Char]] | None:
@@ -120,8 +136,8 @@ def ruled_table(
     The outer extent of the lines is a boundary even where no line is drawn (a table cut by
     a page break has no closing line).
     """
-    ys = cluster([h.at for h in hs] + [min(v.a for v in vs), max(v.b for v in vs)], TOLERANCE)
-    xs = cluster([v.at for v in vs] + [min(h.a for h in hs), max(h.b for h in hs)], TOLERANCE)
+    ys = _edges([h.at for h in hs], min(v.a for v in vs), max(v.b for v in vs))
+    xs = _edges([v.at for v in vs], min(h.a for h in hs), max(h.b for h in hs))
     if len(xs) * len(ys) < 6:
         return None
     nr, nc = len(ys) - 1, len(xs) - 1
@@ -157,6 +173,7 @@ def ruled_table(
             # stacked two characters a line, a letter-spaced 总 计 all come out whole.
             lines = group_lines(inside[root])
             cell.text = lines_text(lines)
+            cell.chars = [c for found in lines for c in found.chars]
             cell.line = min(ch.line for ch in inside[root])
             last = lines[-1]
             cell.wrapped = last.x1 - last.x0 >= (xs[c1 + 1] - xs[c0]) - 2.5 * last.em

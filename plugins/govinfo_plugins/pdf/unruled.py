@@ -254,8 +254,11 @@ def _columns_table(
     for rn in range(len(rows)):
         taken = [False] * nc
         for (c0, c1), cs in sorted(table_pieces[rn].items()):
-            text = lines_text(group_lines(cs))
-            cells.append(Cell(rn, c0, rn + 1, c1, text, page, min(c.line for c in cs)))
+            grouped = group_lines(cs)
+            text = lines_text(grouped)
+            cell = Cell(rn, c0, rn + 1, c1, text, page, min(c.line for c in cs))
+            cell.chars = [c for found in grouped for c in found.chars]
+            cells.append(cell)
             for c in range(c0, c1):
                 taken[c] = True
         for c in range(nc):
