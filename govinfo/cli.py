@@ -38,6 +38,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _limit_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=N",
+        help="raise or lower a limit on what one document may hold (input_bytes, "
+        "text_chars, tables, cells, depth); see the README",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -57,14 +68,7 @@ def _parser() -> argparse.ArgumentParser:
             help="the reader to use (default: chosen from the content)",
         )
         sub.add_argument("--kind", choices=DOCUMENT_KINDS, help="the kind of document expected")
-        sub.add_argument(
-            "--limit",
-            action="append",
-            default=[],
-            metavar="NAME=N",
-            help="raise or lower a limit on what one document may hold (input_bytes, "
-            "text_chars, tables, cells, depth); see the README",
-        )
+        _limit_option(sub)
         sub.add_argument(
             "--images",
             metavar="DIR",
@@ -197,6 +201,7 @@ def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="the reader to use (default: chosen from each file's content)",
     )
     extract.add_argument("--kind", choices=DOCUMENT_KINDS, help="the kind of document expected")
+    _limit_option(extract)
     extract.add_argument(
         "--retry-errors", action="store_true", help="read again the files that failed before"
     )
@@ -569,6 +574,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         agencies=args.agencies,
         reader=args.reader,
         kind=args.kind,
+        limits=Limits().with_options(args.limit),
         retry_errors=args.retry_errors,
         batch=max(1, args.batch),
         progress=sys.stderr.isatty(),

@@ -179,6 +179,36 @@ def test_a_corrupt_file_in_a_folder_is_recorded_and_the_run_goes_on(
     assert (retried.read, retried.failed, retried.skipped) == (0, 2, 3)
 
 
+def test_limits_apply_to_each_file_of_a_run(corpus: Path, tmp_path: Path) -> None:
+    """``--limit`` bounds each file as it does for render and check: a file beyond one is
+    recorded with the message that names the limit, and the others are read."""
+    files = sorted(corpus.iterdir())[:3]
+    sizes = sorted(path.stat().st_size for path in files)
+    database = tmp_path / "limited.sqlite"
+    command = [sys.executable, "-m", "govinfo", "extract", *map(str, files), "--db", str(database)]
+    done = subprocess.run(
+        [*command, "--jobs", "1", "--limit", f"input_bytes={sizes[1]}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 1
+    assert "read 2, failed 1" in done.stdout
+    db = sqlite3.connect(database)
+    (message,) = db.execute("SELECT message FROM errors").fetchone()
+    db.close()
+    assert f"more than the limit input_bytes={sizes[1]:,}" in message
+    # A limit the pipeline applies to the text read (not the bytes) is passed to the workers.
+    text = extract(
+        [str(p) for p in files],
+        tmp_path / "chars.sqlite",
+        jobs=1,
+        limits=govinfo.Limits(text_chars=10),
+    )
+    assert (text.read, text.failed) == (0, 3)
+    assert all("text_chars=10" in failed.message for failed in text.failures)
+
+
 def test_a_killed_run_leaves_a_consistent_database_and_resumes(tmp_path: Path) -> None:
     files = tmp_path / "files"
     write_corpus(files, 240, seed=3)

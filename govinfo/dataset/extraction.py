@@ -24,6 +24,7 @@ from govinfo.dataset.schedule import Task, available_cores, runner, work
 from govinfo.dataset.store import Store, govinfo_version
 from govinfo.dataset.work import content_hash
 from govinfo.errors import GovinfoError
+from govinfo.limits import Limits, applied
 from govinfo.plugin.registry import default_registry
 from govinfo.source import Source
 from govinfo.statute import DocumentKind
@@ -70,8 +71,11 @@ class _Plan:
     """The files to read, hashed one at a time as the runner asks for them (and looked up
     in the database one at a time: memory does not grow with what is stored)."""
 
-    def __init__(self, files: Sequence[str], store: Store, tick: Callable[[], object]) -> None:
+    def __init__(
+        self, files: Sequence[str], store: Store, tick: Callable[[], object], limits: Limits
+    ) -> None:
         self.files = files
+        self.limits = limits
         self.store = store
         self.tick = tick
         self.skipped = 0
@@ -82,7 +86,8 @@ class _Plan:
     def tasks(self) -> Iterator[Task]:
         for path in self.files:
             try:
-                data = Source.from_path(path).data
+                with applied(self.limits):
+                    data = Source.from_path(path).data
             except GovinfoError as exc:  # unreadable, a FIFO, beyond a limit
                 self.unreadable.append(Failed(path, "", str(exc)))
                 self.tick()
@@ -113,6 +118,7 @@ def extract(
     agencies: str | None = None,
     reader: str | None = None,
     kind: DocumentKind | None = None,
+    limits: Limits | None = None,
     retry_errors: bool = False,
     batch: int = BATCH,
     progress: bool = False,
@@ -120,7 +126,8 @@ def extract(
     """Read every file the paths name (files, folders, globs) into the database.
 
     ``jobs`` processes read them (default: every core), or the Dask cluster at
-    ``scheduler`` (``tcp://HOST:PORT``, or ``local``); ``agencies`` is the renamings file.
+    ``scheduler`` (``tcp://HOST:PORT``, or ``local``); ``agencies`` is the renamings file;
+    ``limits`` are what one document may hold (a file beyond them is recorded as an error).
     With ``progress`` a bar on standard error counts the files.
     """
     registry = default_registry()
@@ -133,7 +140,8 @@ def extract(
         if retry_errors:
             store.forget_errors()
         bar = tqdm(total=len(files), unit="file", disable=not progress, leave=False)
-        plan = _Plan(files, store, lambda: bar.update(1))
+        bounds = limits or Limits()
+        plan = _Plan(files, store, lambda: bar.update(1), bounds)
         read = 0
         failures: list[Failed] = []
         pending: list[Result] = []
@@ -146,7 +154,9 @@ def extract(
         first = next(tasks, None)  # no pool nor cluster is started for nothing to read
         results: Iterator[Result] = iter(())
         if first is not None:
-            results = runner(jobs, scheduler)(itertools.chain([first], tasks), work(reader, kind))
+            results = runner(jobs, scheduler)(
+                itertools.chain([first], tasks), work(reader, kind, bounds)
+            )
         try:
             for result in results:
                 pending.append(result)

@@ -21,6 +21,7 @@ from typing import TypeAlias
 from govinfo.dataset.records import Result
 from govinfo.dataset.work import extract_document
 from govinfo.errors import InputError
+from govinfo.limits import Limits
 from govinfo.statute import DocumentKind
 
 #: A file to read: the name it came under and its bytes.
@@ -33,13 +34,20 @@ CHUNK = 8
 IN_FLIGHT = 4
 
 
-def _work(tasks: Sequence[Task], reader: str | None, kind: DocumentKind | None) -> list[Result]:
-    return [extract_document(data, name, reader=reader, kind=kind) for name, data in tasks]
+def _work(
+    tasks: Sequence[Task], reader: str | None, kind: DocumentKind | None, limits: Limits | None
+) -> list[Result]:
+    return [
+        extract_document(data, name, reader=reader, kind=kind, limits=limits)
+        for name, data in tasks
+    ]
 
 
-def work(reader: str | None = None, kind: DocumentKind | None = None) -> Work:
+def work(
+    reader: str | None = None, kind: DocumentKind | None = None, limits: Limits | None = None
+) -> Work:
     """The work for a chunk of files (a picklable function)."""
-    return functools.partial(_work, reader=reader, kind=kind)
+    return functools.partial(_work, reader=reader, kind=kind, limits=limits)
 
 
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:

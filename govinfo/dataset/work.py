@@ -17,6 +17,7 @@ from govinfo import pipeline
 from govinfo.dataset.diff import numbers_digest
 from govinfo.dataset.records import DocumentRecord, Extracted, Failed, Result, Row
 from govinfo.errors import GovinfoError
+from govinfo.limits import Limits
 from govinfo.model.cells import Cell, SourceRef, Unreadable
 from govinfo.model.documents import AnnualReport, Document, KeyPoints, RuleOfLawReport
 from govinfo.model.findings import Finding, Number, Numbering
@@ -38,11 +39,13 @@ def extract_document(
     *,
     reader: str | None = None,
     kind: DocumentKind | None = None,
+    limits: Limits | None = None,
 ) -> Result:
-    """Read, check and lay out one file for the database (with the installed plugins)."""
+    """Read, check and lay out one file for the database (with the installed plugins),
+    within ``limits`` (the defaults when None)."""
     digest = content_hash(data)
     try:
-        document = pipeline.read(Source(data, name), reader=reader, kind=kind)
+        document = pipeline.read(Source(data, name), reader=reader, kind=kind, limits=limits)
         findings = pipeline.check(document)
     except GovinfoError as exc:
         return Failed(name, digest, _one_line(str(exc)))
