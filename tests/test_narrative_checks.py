@@ -720,3 +720,20 @@ def test_each_figure_off_by_one_is_one_finding(report: AnnualReport) -> None:
     found = narrative(read_back)
     by_figure = sorted(f.evidence[0].key for f in found)
     assert by_figure == sorted(keys), [f.message for f in found]
+
+
+def test_a_figure_against_a_cell_printed_but_not_read_says_so() -> None:
+    """平潭综合实验区国土资源与规划委员会 2022 prints 行政规范性文件 as ``34089`` (34 / 0 / 89,
+    3 / 40 / 89, 340 / 8 / 9 ...) and says 本年度制发规范性文件34件，现行有效件数424件: no split
+    gives both, so the cells stay unreadable, and N1 says they could not be read (they are
+    printed), not that the table does not report them."""
+    report = govinfo.read(DATA / "pingtan" / "pingtan-gwh-2022-annual-report.crawl.txt")
+    found = {f.where.key: f for f in govinfo.check(report) if f.rule == "N1"}
+    issued = found["proactive.normative_documents.issued"]
+    assert issued.status is Status.UNCERTAIN
+    assert issued.message_zh.endswith("；表中 行政规范性文件 / 本年制发件数 无法识读")
+    assert issued.message.endswith(
+        "; the table's Administrative normative documents / Issued this year could not be read"
+    )
+    in_force = found["proactive.normative_documents.in_force"]
+    assert in_force.message_zh.endswith("；表中 行政规范性文件 / 现行有效件数 无法识读")

@@ -21,6 +21,7 @@ import attrs
 
 from govinfo.arithmetic import Number, Values, derived_totals, equations
 from govinfo.checks.locations import row_location
+from govinfo.model.cells import Unreadable
 from govinfo.model.documents import AnnualReport, Document, StatedFigure
 from govinfo.model.findings import Evidence, Finding, Location, Severity, Status
 from govinfo.model.tables import Table, TableUnavailable
@@ -244,14 +245,14 @@ def _figure_finding(tables: _Tables, item: Resolved) -> Iterator[Finding]:
                 evidence=(item.evidence,),
             )
             return
-        names = _cell_names(item.definition, item.missing)
+        names_zh, names = _not_read(table, item.missing)
         yield Finding(
             "N1",
             Status.UNCERTAIN,
             Severity.INFO if item.wider else Severity.WARNING,
-            f"{said}; the table does not report {names[1]}",
+            f"{said}; {names}",
             item.location,
-            message_zh=f"{said_zh}；表中未报告 {names[0]}",
+            message_zh=f"{said_zh}；{names_zh}",
             expected=figure.value,
             required=figure.value - item.known,
             cells=item.cells,
@@ -333,6 +334,32 @@ def _figure_finding(tables: _Tables, item: Resolved) -> Iterator[Finding]:
         difference=value - figure.value,
         cells=item.cells,
         evidence=(item.evidence,),
+    )
+
+
+def _not_read(table: Table, cells: Sequence[str]) -> tuple[str, str]:
+    """What the table says of cells with no number, Chinese and English: printed and not
+    read (unreadable), not reported (blank, a dash, a row not printed), or some of each."""
+
+    def unreadable(key: str) -> bool:
+        try:
+            return isinstance(table[key], Unreadable)
+        except KeyError:
+            return False
+
+    unread = [c for c in cells if unreadable(c)]
+    blank = [c for c in cells if not unreadable(c)]
+    (unread_zh, unread_en), (blank_zh, blank_en) = (
+        _cell_names(table.definition, unread),
+        _cell_names(table.definition, blank),
+    )
+    if not unread:
+        return f"表中未报告 {blank_zh}", f"the table does not report {blank_en}"
+    if not blank:
+        return f"表中 {unread_zh} 无法识读", f"the table's {unread_en} could not be read"
+    return (
+        f"表中 {unread_zh} 无法识读，未报告 {blank_zh}",
+        f"the table's {unread_en} could not be read and it does not report {blank_en}",
     )
 
 
@@ -625,14 +652,14 @@ def check_claims(document: Document) -> Iterator[Finding]:
                 evidence=(item.evidence,),
             )
         elif item.missing:
-            names_zh, names = _cell_names(item.definition, item.missing)
+            names_zh, names = _not_read(item.table, item.missing)
             yield Finding(
                 "N4",
                 Status.UNCERTAIN,
                 Severity.INFO,
-                f"{said}; the table does not report {names}",
+                f"{said}; {names}",
                 item.location,
-                message_zh=f"{said_zh}；表中未报告 {names_zh}",
+                message_zh=f"{said_zh}；{names_zh}",
                 expected=0,
                 required=0,
                 cells=item.cells,

@@ -67,6 +67,24 @@ def _named(terms: Sequence[Term], by_row: bool, lang: str) -> str:
 _NAMED = 4
 
 
+def _missing(table: Table, terms: Sequence[Term], by_row: bool, lang: str) -> str:
+    """The cells with no number, said as what they are: printed and not read (unreadable),
+    or not reported (blank, a dash, a row not printed)."""
+    unread = [t for t in terms if isinstance(_cell(table, t), Unreadable)]
+    blank = [t for t in terms if not isinstance(_cell(table, t), Unreadable)]
+    zh = lang == "zh"
+    if not unread:
+        names = _named(blank, by_row, lang)
+        return f"未报告的格（{names}）" if zh else f"cells not reported ({names})"
+    if not blank:
+        names = _named(unread, by_row, lang)
+        return f"无法识读的格（{names}）" if zh else f"cells that could not be read ({names})"
+    unread_names, blank_names = _named(unread, by_row, lang), _named(blank, by_row, lang)
+    if zh:
+        return f"未读出数值的格（无法识读：{unread_names}；未报告：{blank_names}）"
+    return f"cells with no value read (unreadable: {unread_names}; not reported: {blank_names})"
+
+
 def finding_of(table: Table, balance: Balance) -> Finding:
     """The finding for an equation that does not hold: a fail, or uncertain."""
     equation = balance.equation
@@ -103,13 +121,14 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             evidence=_evidence(table, equation.terms, unreadable_only=False),
             message_zh=f"{statement_zh}：{balance.left} ≠ {balance.right}{note_zh}",
         )
-    listed, listed_zh = _named(balance.missing, by_row, "en"), _named(balance.missing, by_row, "zh")
+    listed = _missing(table, balance.missing, by_row, "en")
+    listed_zh = _missing(table, balance.missing, by_row, "zh")
     if balance.impossible:
         return Finding(
             rule,
             Status.FAIL,
             Severity.ERROR,
-            f"{statement}: cannot hold, the cells not reported ({listed}) "
+            f"{statement}: cannot hold, the {listed} "
             f"would have to come to {balance.required}{note}",
             where,
             expected=balance.left,
@@ -119,8 +138,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
             cells=cells,
             missing=missing,
             evidence=_evidence(table, equation.terms, unreadable_only=False),
-            message_zh=f"{statement_zh}：不能成立，未报告的格（{listed_zh}）须合计 "
-            f"{balance.required}{note_zh}",
+            message_zh=f"{statement_zh}：不能成立，{listed_zh}须合计 {balance.required}{note_zh}",
         )
     if balance.missing_left and balance.missing_right:
         how = "those on the left less those on the right would have to come to"
@@ -132,8 +150,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         rule,
         Status.UNCERTAIN,
         Severity.WARNING,
-        f"{statement}: involves cells not reported ({listed}); "
-        f"for it to hold {how} {balance.required}{note}",
+        f"{statement}: involves {listed}; for it to hold {how} {balance.required}{note}",
         where,
         expected=balance.left if not balance.missing_left else None,
         actual=balance.right if not balance.missing_right else None,
@@ -141,8 +158,7 @@ def finding_of(table: Table, balance: Balance) -> Finding:
         cells=cells,
         missing=missing,
         evidence=_evidence(table, balance.missing, unreadable_only=True),
-        message_zh=f"{statement_zh}：涉及未报告的格（{listed_zh}）；要成立，{how_zh} "
-        f"{balance.required}{note_zh}",
+        message_zh=f"{statement_zh}：涉及{listed_zh}；要成立，{how_zh} {balance.required}{note_zh}",
     )
 
 

@@ -189,13 +189,16 @@ def _finding(
         message = f"{statement} ≠ {expression}{total} ({files})"
     elif required is not None and required < 0:
         message = (
-            f"{statement} = {expression} cannot hold: the cell not reported ({keys}) would "
+            f"{statement} = {expression} cannot hold: the cell with no value read ({keys}) would "
             f"have to be {required} ({files})"
         )
     else:
         status, severity = Status.UNCERTAIN, Severity.WARNING
         need = f"; it would have to be {required}" if required is not None else ""
-        message = f"{statement} = {expression} involves cells not reported ({keys}){need} ({files})"
+        message = (
+            f"{statement} = {expression} involves cells with no value read, not reported or "
+            f"unreadable ({keys}){need} ({files})"
+        )
     expected = known if all(t is equation.left for t in missing) else None
     difference = left - expected if left is not None and expected is not None else None
     definition = equation.definition
