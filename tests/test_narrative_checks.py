@@ -731,9 +731,9 @@ def test_a_figure_against_a_cell_printed_but_not_read_says_so() -> None:
     found = {f.where.key: f for f in govinfo.check(report) if f.rule == "N1"}
     issued = found["proactive.normative_documents.issued"]
     assert issued.status is Status.UNCERTAIN
-    assert issued.message_zh.endswith("；表中 行政规范性文件 / 本年制发件数 无法识读")
+    assert (issued.message_zh or "").endswith("；表中 行政规范性文件 / 本年制发件数 无法识读")
     assert issued.message.endswith(
         "; the table's Administrative normative documents / Issued this year could not be read"
     )
     in_force = found["proactive.normative_documents.in_force"]
-    assert in_force.message_zh.endswith("；表中 行政规范性文件 / 现行有效件数 无法识读")
+    assert (in_force.message_zh or "").endswith("；表中 行政规范性文件 / 现行有效件数 无法识读")
