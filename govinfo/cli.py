@@ -282,6 +282,8 @@ def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool
     through a temporary file and a rename for a regular file (so a kill leaves the old one
     whole), straight into anything else that exists (a device such as /dev/null); with the
     permissions the umask gives."""
+    import tempfile
+
     for given in inputs:
         if given != "-" and _same_file(target, Path(given)):
             raise InputError(f"{target}: is an input file; it is never overwritten")
@@ -302,8 +304,6 @@ def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool
                     raise InputError(f"{target}: cannot be written ({parent} is a file)")
                 break
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except InputError:
         raise
