@@ -7,25 +7,24 @@ Errors are one line on standard error; only a bug shows a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
-import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from govinfo import pipeline as api
-from govinfo.checks import suspect_cells
 from govinfo.errors import GovinfoError, InputError
-from govinfo.limits import Limits, applied
-from govinfo.model.documents import Document
-from govinfo.model.findings import Finding, Status
-from govinfo.plugin.registry import Registry, default_registry
-from govinfo.source import Source
-from govinfo.statute import DOCUMENT_KINDS
+from govinfo.statute.labels import DOCUMENT_KINDS
+
+if TYPE_CHECKING:
+    from govinfo.model.documents import Document
+    from govinfo.model.findings import Finding, Status
+    from govinfo.plugin.registry import Registry
+
+# The stages a command runs are imported by that command (reading, checking, the database
+# ...), so that ``--version``, ``--help`` and a bad usage cost only the parser.
 
 PROG = "python -m govinfo"
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -268,6 +267,10 @@ def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _read(path: str, args: argparse.Namespace, registry: Registry) -> Document:
+    from govinfo import pipeline as api
+    from govinfo.limits import Limits, applied
+    from govinfo.source import Source
+
     bounds = Limits().with_options(args.limit)
     with applied(bounds):
         source = Source.from_path(path)
@@ -304,6 +307,8 @@ def _write(target: Path, output: str | bytes, inputs: Sequence[str], force: bool
     through a temporary file and a rename for a regular file (so a kill leaves the old one
     whole), straight into anything else that exists (a device such as /dev/null); with the
     permissions the umask gives."""
+    import tempfile
+
     for given in inputs:
         if given != "-" and _same_file(target, Path(given)):
             raise InputError(f"{target}: is an input file; it is never overwritten")
@@ -372,6 +377,12 @@ def _targets(files: Sequence[str], folder: Path, suffix: str) -> dict[str, Path]
     return out
 
 
+def _print_json(payload: object, **options: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, **options) + "\n")
+
+
 def _error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr)
 
@@ -384,6 +395,8 @@ def _warn(message: str) -> None:
 
 
 def _render(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo import pipeline as api
+
     to = args.to or _default_reporter(registry, sys.stdout)
     spec = registry.reporter(to)
     status = EXIT_OK
@@ -474,6 +487,9 @@ class _Printer:
 
 
 def _check(args: argparse.Namespace, registry: Registry) -> int:
+    from govinfo import pipeline as api
+    from govinfo.checks import suspect_cells
+    from govinfo.model.findings import Status
     from govinfo.report import present as p
     from govinfo.report.verdicts import document_line, shown, table_verdicts
 
@@ -504,7 +520,7 @@ def _check(args: argparse.Namespace, registry: Registry) -> int:
             }
             for path, document, findings in results
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _print_json(payload)
         return status
     out = _Printer(sys.stdout)
     for path, document, findings in results:
@@ -531,7 +547,7 @@ def _rules(args: argparse.Namespace, registry: Registry) -> int:
             {"code": r.code, "title": r.title, "description": r.description, "kinds": list(r.kinds)}
             for r in rules
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _print_json(payload)
     else:
         width = max((len(r.code) for r in rules), default=0)
         for rule in rules:
@@ -545,7 +561,7 @@ def _plugins(args: argparse.Namespace, registry: Registry) -> int:
             {"name": p.name, "distribution": p.distribution, "version": p.version, "hooks": p.hooks}
             for p in registry.plugins
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        _print_json(payload, sort_keys=True)
     else:
         for plugin in registry.plugins:
             origin = f"{plugin.distribution} {plugin.version}" if plugin.distribution else "-"
@@ -560,6 +576,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
     from govinfo.dataset.export import FORMATS, export
     from govinfo.dataset.extraction import extract
     from govinfo.dataset.store import Store
+    from govinfo.limits import Limits
 
     for to, _ in args.to:
         if to not in FORMATS:
@@ -638,7 +655,7 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
                 for a in found
             ],
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _print_json(payload)
         return EXIT_OK
     print(f"renamings: {mapping.path or 'none'}")
     for agency in found:
@@ -720,7 +737,7 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
                 )
             )
     if args.json:
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+        _print_json(payload, default=str)
     return EXIT_FAIL if differ else EXIT_OK
 
 
@@ -744,7 +761,7 @@ def _review(args: argparse.Namespace, registry: Registry) -> int:
         keys = ("fingerprint", "rule", "status", "agency_key", "year", "document",
                 "other_document", "where_key", "message", "decision", "comment")  # fmt: skip
         payload = [{k: row[k] for k in keys} for row in found]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _print_json(payload)
         return EXIT_OK
     for row in found:
         decision = row["decision"] or "-"
@@ -761,6 +778,8 @@ DATASET_COMMANDS = {"extract": _extract, "agencies": _agencies, "diff": _diff, "
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from govinfo.plugin.registry import default_registry
+
     try:
         registry = default_registry()
         for problem in registry.problems:
@@ -773,7 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_OK
             from govinfo.io.schema import json_schema
 
-            sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+            _print_json(json_schema())
             return EXIT_OK
         handler = {"render": _render, "check": _check, "rules": _rules, "plugins": _plugins}
         handler.update(DATASET_COMMANDS)

@@ -8,11 +8,11 @@ are not text are refused with one line.
 from __future__ import annotations
 
 import codecs
-import re
 
 import attrs
 
 from govinfo.errors import DecodeError
+from govinfo.text import compiled
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -80,13 +80,13 @@ def _binary(sample: bytes, controls: int) -> bool:
 
 _BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd]")
+_BAD_CHARACTERS = "[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd]"
 
 
 def _control_heavy(text: str) -> bool:
     """Control, private-use or replacement characters in numbers text never has."""
     sample = text[:65536]
-    return len(_BAD_CHARACTERS.findall(sample)) > max(2, len(sample) // 50)
+    return len(compiled(_BAD_CHARACTERS).findall(sample)) > max(2, len(sample) // 50)
 
 
 def _misdecoded(sample: bytes, text: str, encoding: str, controls: int) -> bool:

@@ -13,6 +13,19 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
+# --------------------------------------------------------------------------- patterns
+
+
+@functools.cache
+def compiled(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """A regular expression compiled once, when it is first used.
+
+    For patterns kept as data (the phrasings of :mod:`govinfo.statute.narrative`): a report
+    tries the few whose words it has, and the others cost nothing.
+    """
+    return re.compile(regex, flags)
+
+
 # --------------------------------------------------------------------------- folding
 
 _QUOTES = "\"'“”‘’「」『』"

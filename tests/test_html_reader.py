@@ -7,7 +7,7 @@ from typing import Any
 import lxml.etree
 import pytest
 from conftest import EXAMPLES
-from govinfo_plugins import html as html_reader
+from govinfo_plugins.html import page as html_reader
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -12,7 +12,7 @@ import attrs
 from govinfo.layout import LayoutBlock, TextBlock
 from govinfo.model.documents import YEARS
 from govinfo.statute import TITLE_ENDINGS
-from govinfo.text import safe_date, small_int
+from govinfo.text import compiled, safe_date, small_int
 
 _ENDING = TITLE_ENDINGS["annual_report"]
 _TITLE_A = re.compile(
@@ -27,8 +27,8 @@ _LEAD_IN = re.compile(
     r"^(?:正文|标题[:：]?|(?:现|特|特此|兹|现将|予以)?(?:向社会)?(?:公开|公布|发布|印发|报送)|关于)+"
 )
 #: The year a report covers, where its title does not say: its statistics period, the date
-#: its figures run to.
-_PERIOD = re.compile(
+#: its figures run to.  (Compiled when a title without a year is first met.)
+_PERIOD = (
     r"统计(?:期限|时限|区间|时间)(?:为|是)?\s*(?:自|从)?\s*(20\d\d)\s*年\s*1\s*月\s*1\s*日"
     r"|截[止至]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日"
     r"|(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31\s*日"
@@ -85,7 +85,7 @@ def period_year(texts: Sequence[str]) -> int | None:
     """The year the report's statistics period covers (统计期限自2023年1月1日起…, 截止2023年12月
     31日), None if the text states none."""
     for text in texts:
-        match = _PERIOD.search(text)
+        match = compiled(_PERIOD).search(text)
         if match is not None:
             year = small_int(next(g for g in match.groups() if g), 4)
             return year if year in YEARS else None

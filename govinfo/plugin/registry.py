@@ -13,6 +13,7 @@ import functools
 import importlib
 import importlib.metadata
 import os
+import types
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,8 @@ from govinfo.model.findings import Rule
 from govinfo.plugin.specs import LoaderSpec, ReaderSpec, ReporterSpec
 
 if TYPE_CHECKING:
+    from pluggy import HookimplOpts
+
     from govinfo.source import Source
 
 PROJECT = "govinfo"
@@ -238,6 +241,20 @@ class PluginManager(pluggy.PluginManager):
         super().__init__(PROJECT)
         self.origins: dict[str, tuple[str, str]] = {}
         self.problems: list[PluginProblem] = []
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> HookimplOpts | None:
+        # A module's names are mostly what it imports and its constants; only a function (or
+        # a method) can implement a hook, and the others are passed over without pluggy's
+        # inspect.getattr_static, which costs more than the registering itself.
+        if isinstance(plugin, types.ModuleType):
+            value = vars(plugin).get(name)
+            if not isinstance(value, _HOOKABLE):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+#: What pluggy takes a hook implementation from.
+_HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
 
 
 def _own_version() -> str | None:

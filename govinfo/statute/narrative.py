@@ -20,6 +20,7 @@ import attrs
 
 from govinfo.statute.labels import TABLE_KEYS, Label, TableKey
 from govinfo.statute.tables import RowDef, TableDef
+from govinfo.text import compiled
 
 # --------------------------------------------------------------------------- quantities
 
@@ -320,8 +321,8 @@ def quantity(key: str) -> Quantity | None:
 
 @attrs.frozen
 class FigurePattern:
-    """A phrasing of one figure: the group ``n`` of ``pattern`` is the number, ``key`` the
-    quantity it names.
+    """A phrasing of one figure: the group ``n`` of the regular expression ``regex`` is the
+    number, ``key`` the quantity it names.
 
     ``words``: one of them must be in a sentence for the pattern to be tried (a quick test
     that spares the regex engine most sentences).  ``after``: the figure counts only in a
@@ -331,12 +332,17 @@ class FigurePattern:
     in a justice bureau's report counts every case it decided, not those over disclosure).
     """
 
-    pattern: re.Pattern[str]
+    regex: str
     key: str
     words: tuple[str, ...]
     after: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     section: str | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``regex`` compiled (when first tried)."""
+        return compiled(self.regex)
 
 
 def _figure(
@@ -347,7 +353,7 @@ def _figure(
     context: tuple[str, ...] = (),
     section: str | None = None,
 ) -> FigurePattern:
-    return FigurePattern(re.compile(pattern), key, words, after, context, section)
+    return FigurePattern(pattern, key, words, after, context, section)
 
 
 #: Words that put a sentence about reconsideration or litigation on disclosure.
@@ -697,18 +703,23 @@ CLAIMS: Mapping[str, Claim] = {
 @attrs.frozen
 class ClaimPattern:
     """Words that claim something of table 四 (均获维持) for the subject the sentence names
-    (行政复议, 行政诉讼 or both)."""
+    (行政复议, 行政诉讼 or both): the regular expression ``regex``."""
 
-    pattern: re.Pattern[str]
+    regex: str
     claim: str
     words: tuple[str, ...]
     #: As for figures: outside section 四, a claim counts only in a sentence on disclosure.
     context: tuple[str, ...] = DISCLOSURE_WORDS
     section: str | None = "appeals"
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``regex`` compiled (when first tried)."""
+        return compiled(self.regex)
+
 
 def _claim(pattern: str, claim: str, *words: str) -> ClaimPattern:
-    return ClaimPattern(re.compile(pattern), claim, words)
+    return ClaimPattern(pattern, claim, words)
 
 
 _NO_OUTCOME = r"(?:(?!纠错|纠正|败诉|维持)[^。；;，,\d])"
@@ -754,15 +765,20 @@ APPEAL_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @attrs.frozen
 class NoneStated:
     """Words saying that quantities were 0 (未收到政府信息公开申请: none received; 未收取信息
-    处理费: none collected)."""
+    处理费: none collected): the regular expression ``regex``, matched ignoring case."""
 
-    pattern: re.Pattern[str]
+    regex: str
     keys: tuple[str, ...]
     words: tuple[str, ...]
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``regex`` compiled (when first tried)."""
+        return compiled(self.regex, re.I)
+
 
 def _none(pattern: str, keys: tuple[str, ...], *words: str) -> NoneStated:
-    return NoneStated(re.compile(pattern, re.I), keys, words)
+    return NoneStated(pattern, keys, words)
 
 
 _RECEIVED_NONE = ("applications.received.total",)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import attrs
 
 from govinfo.statute.labels import Label
+from govinfo.text import compiled
 
 #: The figures a rule-of-law report states that are extracted as typed facts.
 RULE_OF_LAW_FACTS: Mapping[str, Label] = {
@@ -25,15 +26,21 @@ RULE_OF_LAW_FACTS: Mapping[str, Label] = {
 
 @attrs.frozen
 class FactPattern:
-    """A phrasing of one fact: ``pattern``'s first group is the number, in ``unit``."""
+    """A phrasing of one fact: the first group of the regular expression ``regex`` is the
+    number, in ``unit``."""
 
-    pattern: re.Pattern[str]
+    regex: str
     kind: str
     unit: str
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``regex`` compiled (when a rule-of-law report is first read)."""
+        return compiled(self.regex)
+
 
 FACT_PATTERNS: tuple[FactPattern, ...] = tuple(
-    FactPattern(re.compile(pattern), kind, unit)
+    FactPattern(pattern, kind, unit)
     for pattern, kind, unit in (
         (r"行政复议案件\s*(\d+)\s*件", "reconsideration_cases", "件"),
         (r"(?:新增|办理|收到)?行政复议\s*(\d+)\s*件", "reconsideration_cases", "件"),

@@ -1,32 +1,29 @@
-"""The HTML reader: an agency's web page to layout blocks.
+"""The HTML reader's work: an agency's web page, parsed by lxml, to layout blocks.
 
 lxml parses the page (nothing is fetched, no external entity is resolved).  The report is
 found as the smallest element holding the statutory headings, whatever the CMS calls it
 (``#zoom``, ``.TRS_Editor``, ``#ivs_content`` ...); scripts, styles, navigation, share bars
 and footers around it are dropped and reported.  Tables become grids in which a spanning
 cell stands once, with its spans; ``<img>`` stands for a table published as a picture.
-Nothing statutory happens here: that is the assembler's job.
+Nothing statutory happens here: that is the assembler's job.  Imported when a page is read
+(:mod:`govinfo_plugins.html` registers the reader).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import lxml.etree
 from lxml.etree import _Element
 
 from govinfo import limits
-from govinfo.decode import Decoded, looks_binary
 from govinfo.errors import DecodeError, LimitError
 from govinfo.layout import Dropped, Grid, GridCell, Image, Layout, LayoutBlock, TextBlock
 from govinfo.model.cells import SourceRef
-from govinfo.plugin.specs import ReaderSpec, hookimpl
-from govinfo.source import Source, sniff
 from govinfo.statute import ANNUAL_REPORT_SECTIONS
 from govinfo.text import fold
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP_TAGS = (
     "script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template",
     "form", "button", "select", "input", "textarea", "nav", "head",
@@ -39,7 +36,6 @@ _BLOCK_TAGS = frozenset(
     )
 )  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-_TAG = re.compile(rb"<(?:body|div|p[ >]|table|meta)")  # (in a lower-cased head)
 _SPAN_LIMIT = 1000
 _SPAN = re.compile(r"\s*([0-9]+)")
 _LABELS = tuple(
@@ -47,11 +43,6 @@ _LABELS = tuple(
     for section in ANNUAL_REPORT_SECTIONS
     for label in (section.label.zh, *section.variants)
 )
-
-
-def declared_charset(data: bytes) -> str | None:
-    match = _CHARSET.search(data[:8192])
-    return match.group(1).decode("ascii", "replace") if match else None
 
 
 def _span(value: str | None) -> int:
@@ -378,41 +369,3 @@ def _append_text(parent: _Element, text: str) -> None:
         _set(last, "tail", (last.tail or "") + text)
     else:
         _set(parent, "text", (parent.text or "") + text)
-
-
-# --------------------------------------------------------------------------- plugin
-
-
-def accepts(source: Source) -> float:
-    """HTML markup: sure with the statutory headings in it, likely for any page."""
-    if sniff(source.data) is not None:
-        return 0.0  # a PDF, an image, a Word file...: not text
-    if looks_binary(source.data[:4096]):  # a sniff: decoding looks at more, and says why
-        return 0.0
-    head = source.data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    is_html = (
-        head.startswith((b"<!doctype html", b"<html", b"<?xml")) or _TAG.search(head) is not None
-    )
-    if not is_html:
-        return 0.6 if source.suffix in (".html", ".htm", ".shtml") else 0.0
-    return 0.95
-
-
-def layout(source: Source, decoded: Decoded | None) -> Layout:
-    assert decoded is not None  # a text format: the host decodes it
-    exact = decoded.encoding == "utf-8" and decoded.whole  # the text is these bytes' UTF-8
-    return to_layout(decoded.text, location=source.name, utf8=source.data if exact else None)
-
-
-@hookimpl
-def govinfo_register_readers(register: Callable[[ReaderSpec], None]) -> None:
-    register(
-        ReaderSpec(
-            "html",
-            (".html", ".htm", ".shtml", ".xhtml"),
-            accepts,
-            layout,
-            charset=declared_charset,
-            description="agency web pages, CMS and Word-exported HTML",
-        )
-    )

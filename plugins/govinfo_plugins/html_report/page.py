@@ -4,6 +4,8 @@ The statutory tables are drawn with the official form's merged headers
 (:mod:`govinfo.report.forms`), each section's narrative beside its table, and every fail or
 uncertain finding marked on the cells it concerns, its message on hover and in the list at
 the end.  No network, no external asset: the styles and the small script are inline.
+Imported when a page is rendered (:mod:`govinfo_plugins.html_report` registers the
+reporter).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from govinfo.model.documents import AnnualReport, Document, KeyPoints
 from govinfo.model.findings import Finding
 from govinfo.model.narrative import Item, NarrativeBlock, Paragraph
 from govinfo.model.tables import Table
-from govinfo.plugin.specs import Options, ReporterSpec, hookimpl
+from govinfo.plugin.specs import Options
 from govinfo.report import present as p
 from govinfo.report.forms import escape, form
 from govinfo.report.verdicts import document_line, shown, table_verdicts
@@ -280,19 +282,6 @@ def render(document: Document, findings: tuple[Finding, ...], options: Options) 
         f"<main>\n{body}\n</main>\n{findings_html}\n{legend}\n"
         f'<script type="application/json" id="govinfo-findings">{data}</script>\n'
         f"<script>{SCRIPT}</script>\n</body></html>\n"
-    )
-
-
-@hookimpl
-def govinfo_register_reporters(register: Callable[[ReporterSpec], None]) -> None:
-    register(
-        ReporterSpec(
-            "html",
-            ".html",
-            p.any_document,
-            render,
-            description="one self-contained page drawn like the form, findings marked on cells",
-        )
     )
 
 
