@@ -360,12 +360,12 @@ def _umask() -> int:
     return mask
 
 
-def _targets(files: Sequence[str], folder: Path, suffix: str) -> dict[str, Path]:
-    """An output path in the folder for each input: named for its stem, or for its whole name
-    where stems are shared (report.txt and report.html), numbered where even that is shared
-    (a/report.txt and b/report.txt)."""
+def _targets(files: Sequence[str], folder: Path, suffix: str) -> list[Path]:
+    """An output path in the folder for each input, in their order: named for its stem, or
+    for its whole name where stems are shared (report.txt and report.html), numbered where
+    even that is shared (a/report.txt and b/report.txt, or one file given twice)."""
     names = ["stdin" if f == "-" else Path(f).stem for f in files]
-    out: dict[str, Path] = {}
+    out: list[Path] = []
     taken: set[str] = set()
     for path, stem in zip(files, names, strict=True):
         name = stem if names.count(stem) == 1 else ("stdin" if path == "-" else Path(path).name)
@@ -373,7 +373,7 @@ def _targets(files: Sequence[str], folder: Path, suffix: str) -> dict[str, Path]
         while candidate in taken:
             candidate, n = f"{name}.{n}{suffix}", n + 1
         taken.add(candidate)
-        out[path] = folder / candidate
+        out.append(folder / candidate)
     return out
 
 
@@ -405,10 +405,10 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
         out = Path(args.output)
         if len(args.files) > 1 or _is_dir(out) or args.output.endswith(("/", os.sep)):
             folder = out
-    targets = _targets(args.files, folder, spec.suffix) if folder is not None else {}
+    targets = _targets(args.files, folder, spec.suffix) if folder is not None else []
     terminal = args.output is None and sys.stdout.isatty()
     written = 0
-    for path in args.files:
+    for index, path in enumerate(args.files):
         try:
             document = _read(path, args, registry)
             output = api.render(
@@ -431,7 +431,7 @@ def _render(args: argparse.Namespace, registry: Registry) -> int:
                     sys.stdout.write(output)
                 written += 1
             else:
-                target = targets[path] if folder is not None else Path(args.output)
+                target = targets[index] if folder is not None else Path(args.output)
                 _write(target, output, args.files, args.force)
         except GovinfoError as exc:
             _error(str(exc))

@@ -244,6 +244,10 @@ def test_outputs_follow_the_umask_and_do_not_collide(beijing_json: Path, tmp_pat
     folder = tmp_path / "out"
     assert main(["render", str(first), str(second), "--to", "markdown", "-o", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["report.json.2.md", "report.json.md"]
+    # One file given twice: two outputs, neither refused as existing.
+    again = tmp_path / "again"
+    assert main(["render", str(first), str(first), "--to", "markdown", "-o", str(again)]) == 0
+    assert sorted(p.name for p in again.iterdir()) == ["report.json.2.md", "report.json.md"]
 
 
 def test_several_csvs_to_standard_output_have_one_header(
