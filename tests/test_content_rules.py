@@ -63,6 +63,18 @@ def test_section_five_missing() -> None:
     assert finding.message_zh == f"报告缺少第五部分“{FIVE}”"
 
 
+def test_a_table_alone_is_not_said_to_lack_section_five() -> None:
+    """Table 三 given alone (a picture of it, a fragment) has no section heading at all: that
+    the report lacks section 五 cannot be told from it, so S1 does not assess it."""
+    table = BEIJING.split(THREE, 1)[1].split(FOUR, 1)[0]
+    report = read(table)
+    assert all(s.heading is None for s in report.sections)
+    assert isinstance(report.table("applications"), Table)
+    [finding] = found(report, "S1")
+    assert finding.status is Status.NOT_ASSESSABLE
+    assert finding.message_zh == f"文本中没有任何部分标题，无法判断报告是否有第五部分“{FIVE}”"
+
+
 def test_section_five_of_one_sentence_is_a_note() -> None:
     [finding] = found(read(between(BEIJING, FIVE, SIX, "信息公开培训力度需持续加强。\n\n")), "S1")
     assert finding.status is Status.NOTE
