@@ -285,12 +285,12 @@ CELLS_TIDY = View(
     "cells_tidy",
     "The csv reporter's layout for every stored document: document, agency, year, "
     'format_version, "table", row_group, "row", column_group, "column", key, kind, value, '
-    "unit, raw, decided_by, line; then document_id and agency_key.",
+    "unit, raw, decided_by, page, line; then document_id and agency_key.",
     """SELECT d.path AS document, d.agency AS agency, d.year AS year,
        l.format_version AS format_version, l.table_key AS "table", l.row_group AS row_group,
        l.row_label AS "row", l.column_group AS column_group, l.column_label AS "column",
        l.key AS key, c.kind AS kind, c.value AS value, c.unit AS unit, c.raw AS raw,
-       c.decided_by AS decided_by, c.line AS line, c.document_id AS document_id,
+       c.decided_by AS decided_by, c.page AS page, c.line AS line, c.document_id AS document_id,
        d.agency_key AS agency_key, l.position AS position
 FROM cells AS c
 JOIN documents AS d ON d.id = c.document_id

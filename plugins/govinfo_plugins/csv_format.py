@@ -1,7 +1,7 @@
 """The CSV reporter: one row per statutory cell, the tidy long format for pandas, R or Excel.
 
 Columns: document, agency, year, format_version, table, row_group, row, column_group,
-column, key, kind, value, unit, raw, decided_by, line.  ``row`` and ``column`` are the
+column, key, kind, value, unit, raw, decided_by, page, line.  ``row`` and ``column`` are the
 Chinese labels exactly as the format prints them, ``key`` the stable dotted key, ``raw`` the
 text the value was read from, ``decided_by`` what decided a value the text alone does not
 (``arithmetic``, ``narrative``, ``previous_year``).  ``bom=True`` starts the file with a
@@ -28,7 +28,8 @@ from govinfo.report import present as p
 
 COLUMNS = (
     "document", "agency", "year", "format_version", "table", "row_group", "row",
-    "column_group", "column", "key", "kind", "value", "unit", "raw", "decided_by", "line",
+    "column_group", "column", "key", "kind", "value", "unit", "raw", "decided_by", "page",
+    "line",
 )  # fmt: skip
 
 
@@ -60,6 +61,7 @@ def rows(document: Document) -> list[dict[str, str]]:
                     "unit": unit,
                     "raw": cell.raw or "",
                     "decided_by": getattr(cell, "decided_by", None) or "",
+                    "page": str(cell.source.page) if cell.source and cell.source.page else "",
                     "line": str(cell.source.line) if cell.source and cell.source.line else "",
                 }
             )
