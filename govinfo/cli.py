@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import textwrap
@@ -781,6 +782,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovinfoError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    except sqlite3.Error as exc:  # a database changed under us, or broken: one line
+        _error(_database_error(getattr(args, "db", None), exc))
+        return EXIT_USAGE
+
+
+def _database_error(database: object, exc: sqlite3.Error) -> str:
+    from govinfo.dataset.store import IN_USE, in_use
+
+    where = f"{database}: " if isinstance(database, str) else ""
+    if in_use(exc):
+        return f"{where}{IN_USE}"
+    detail = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{where}cannot use the database ({detail})"
 
 
 def run() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,3 +217,78 @@ def test_every_rule_across_documents_is_in_the_readme() -> None:
 
     for rule in SET_RULES:
         assert f"| `{rule.code}` | {rule.title} |" in README, rule.code
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """A database of 行政审批局's 2021–2023 reports."""
+    reports = tmp_path / "three"
+    reports.mkdir()
+    for name in ("hzs-2021", "hzs-2022", "hzs-2023"):
+        shutil.copy(pingtan(name), reports)
+    made = tmp_path / "three.sqlite"
+    assert main(["extract", str(reports), "--db", str(made), "--jobs", "1"]) == 0
+    return made
+
+
+def _execute(database: Path, *statements: str) -> None:
+    db = sqlite3.connect(database)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def test_a_database_missing_a_table_is_one_error_line(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    for table in ("files", "findings"):
+        part = tmp_path / f"without-{table}.sqlite"
+        shutil.copy(database, part)
+        _execute(part, f"DROP TABLE {table}")
+        for command in (["extract", str(tmp_path / "three")], ["review"], ["agencies"]):
+            assert main([*command, "--db", str(part)]) == 2
+            out, err = capsys.readouterr()
+            assert out == ""
+            assert err == (
+                f"python -m govinfo: error: {part}: not a complete govinfo database: "
+                f"no table {table}\n"
+            )
+
+
+def test_any_other_database_error_is_one_line(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _execute(database, "DROP VIEW findings_tidy", "CREATE VIEW findings_tidy AS SELECT 1 AS x")
+    capsys.readouterr()
+    assert main(["review", "--db", str(database)]) == 2
+    assert capsys.readouterr().err == (
+        f"python -m govinfo: error: {database}: cannot use the database (no such column: status)\n"
+    )
+
+
+def test_extracts_started_together_on_one_new_database_wait_for_each_other(
+    tmp_path: Path,
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("hzs-2021", "hzs-2022", "gwh-2021"):
+        shutil.copy(pingtan(name), reports)
+    database = tmp_path / "r.sqlite"
+    command = [sys.executable, "-m", "govinfo", "extract", str(reports), "--db", str(database)]
+    runs = [
+        subprocess.Popen([*command, "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outcomes = []
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        outcomes.append((run.returncode, err.decode()))
+    assert outcomes == [(0, "")] * 3
+    db = sqlite3.connect(database)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM files").fetchone() == (3,)
+    assert db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("1",)
+    db.close()
