@@ -217,6 +217,9 @@ def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar=("FORMAT", "DIR"),
         help="then export the database to DIR: parquet or csv (one file per table)",
     )
+    extract.add_argument(
+        "--force", action="store_true", help="let the export overwrite files already in DIR"
+    )
 
     listed = commands.add_parser(
         "agencies",
@@ -558,7 +561,7 @@ def _plugins(args: argparse.Namespace, registry: Registry) -> int:
 
 
 def _extract(args: argparse.Namespace, registry: Registry) -> int:
-    from govinfo.dataset.export import FORMATS, export
+    from govinfo.dataset.export import FORMATS, export, refuse_existing
     from govinfo.dataset.extraction import extract
     from govinfo.dataset.store import Store
 
@@ -567,6 +570,10 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
             raise InputError(f"--to {to}: expected one of {', '.join(FORMATS)}")
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"--jobs {args.jobs}: expected 1 or more")
+    if args.batch < 1:
+        raise InputError(f"--batch {args.batch}: expected 1 or more")
+    for to, folder in args.to:  # before anything is read: a file there is refused now
+        refuse_existing(to, folder, args.force)
     summary = extract(
         args.paths,
         args.db,
@@ -577,7 +584,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         kind=args.kind,
         limits=Limits().with_options(args.limit),
         retry_errors=args.retry_errors,
-        batch=max(1, args.batch),
+        batch=args.batch,
         progress=sys.stderr.isatty(),
     )
     for failed in summary.failures:
@@ -589,7 +596,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
             "ORDER BY rule, status"
         )
         for to, folder in args.to:
-            export(store, to, folder)
+            export(store, to, folder, force=args.force)
     print(
         f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; in the "
         f"database: {_counted(documents, 'document')}, {_counted(errors, 'file')} that failed"

@@ -292,3 +292,36 @@ def test_extracts_started_together_on_one_new_database_wait_for_each_other(
     assert db.execute("SELECT count(*) FROM files").fetchone() == (3,)
     assert db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("1",)
     db.close()
+
+
+def test_an_export_never_overwrites_a_file_unless_forced(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    mine = out_dir / "findings.csv"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["extract", "--db", str(database), "--to", "csv", str(out_dir)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        f"python -m govinfo: error: {mine}: exists; use --force to overwrite it\n",
+    )
+    assert sorted(p.name for p in out_dir.iterdir()) == ["findings.csv"]  # nothing written
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    arguments = ["extract", "--db", str(database), "--to", "csv", str(out_dir), "--force"]
+    assert main(arguments) == 0
+    assert mine.read_text(encoding="utf-8").startswith("fingerprint,scope,rule,")
+    # A run that reads files refuses before it reads them.
+    reports = tmp_path / "three"
+    again = tmp_path / "again.sqlite"
+    assert main(["extract", str(reports), "--db", str(again), "--to", "csv", str(out_dir)]) == 2
+    assert "documents.csv: exists; use --force" in capsys.readouterr().err
+    assert not again.exists()
+
+
+def test_extract_batch_0_is_refused(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["extract", "--db", str(database), "--batch", "0"]) == 2
+    assert capsys.readouterr().err == "python -m govinfo: error: --batch 0: expected 1 or more\n"
