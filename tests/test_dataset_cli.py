@@ -325,3 +325,19 @@ def test_extract_batch_0_is_refused(database: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["extract", "--db", str(database), "--batch", "0"]) == 2
     assert capsys.readouterr().err == "python -m govinfo: error: --batch 0: expected 1 or more\n"
+
+
+def test_c3_in_a_set_with_a_file_that_failed_does_not_say_there_is_no_report(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    assert main(["extract", str(folder), "--db", str(database), "--jobs", "1"]) == 1
+    capsys.readouterr()
+    assert main(["review", "--db", str(database), "--rule", "C3", "--json"]) == 0
+    (c3,) = json.loads(capsys.readouterr().out)
+    assert (c3["agency_key"], c3["year"]) == ("平潭综合实验区管委会办公室", 2023)
+    assert c3["message"] == (
+        "平潭综合实验区管委会办公室: no report of 2023 read from this set, a year 1 other "
+        "agency of the set report on (its reports read: 2021, 2022); 1 file of the set "
+        "failed to read and may include it"
+    )

@@ -180,7 +180,29 @@ def test_c3_names_the_years_an_agency_lacks() -> None:
     agencies = [("a", "甲局", (2021, 2022, 2023)), ("b", "某某局", (2021, 2023))]
     (missing,) = missing_years({2021: 2, 2022: 1, 2023: 2}, agencies)
     assert (missing.agency_key, missing.year) == ("b", 2022)
-    assert missing.finding.message.startswith("某某局: no report for 2022")
+    assert missing.finding.message == (
+        "某某局: no report of 2022 read from this set, a year 1 other agency of the set "
+        "report on (its reports read: 2021, 2023)"
+    )
+    assert missing.finding.message_zh == (
+        "某某局：本集未读到其 2022 年度报告，而集内另有 1 个机关有该年度报告"
+        "（已读到其报告的年度：2021, 2023）"
+    )
+
+
+def test_c3_says_files_that_failed_may_hold_the_report() -> None:
+    agencies = [("a", "甲局", (2020, 2021)), ("b", "公安局", (2021,))]
+    (missing,) = missing_years({2020: 1, 2021: 2}, agencies, failed=3)
+    assert missing.finding.message == (
+        "公安局: no report of 2020 read from this set, a year 1 other agency of the set "
+        "report on (its reports read: 2021); 3 files of the set failed to read and may "
+        "include it"
+    )
+    assert missing.finding.message_zh == (
+        "公安局：本集未读到其 2020 年度报告，而集内另有 1 个机关有该年度报告"
+        "（已读到其报告的年度：2021）；集内有 3 个文件未能读取，其中可能有该报告"
+    )
+    assert "no report for" not in missing.finding.message
 
 
 def test_c3_is_quiet_when_every_agency_reports_every_year() -> None:
