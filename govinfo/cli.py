@@ -625,16 +625,39 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
     from govinfo.dataset.extraction import agencies_file
     from govinfo.dataset.store import Store
 
-    mapping = AgencyMap.load(agencies_file(args.db, args.agencies))
     with Store.open(args.db, create=False) as store:
         rows = store.connection.execute(
             "SELECT agency_key, agency, year FROM documents WHERE agency_key IS NOT NULL "
             "ORDER BY path"
         ).fetchall()
-    found = listing(rows, mapping)
+        digest, used = store.meta("agencies"), store.meta("agencies_file")
+    # The renamings the database was matched with at extract time (a database of an earlier
+    # govinfo recorded only their digest).
+    if used is None:
+        used = "" if digest == AgencyMap().digest else "(a file not recorded)"
+    notes: list[str] = []
+    if args.agencies is not None:
+        # The renamings given, applied to the names the documents print.
+        mapping = AgencyMap.load(args.agencies)
+        rows = [(k, name, year) for _, name, year in rows if (k := mapping.key(name))]
+        shown = mapping.path
+        if mapping.digest != digest:
+            notes.append(
+                f"the database was matched with {used or 'no renamings'}: its findings "
+                f"across documents follow those until extract --agencies {args.agencies} "
+                "is run"
+            )
+    else:
+        shown = used or None
+        beside = agencies_file(args.db, None)
+        if beside is not None and AgencyMap.load(beside).digest != digest:
+            notes.append(f"{beside} is not applied yet: extract applies it")
+    found = listing(rows, AgencyMap())
     if args.json:
         payload = {
-            "renamings": mapping.path,
+            "renamings": shown,
+            "database_renamings": used or None,
+            "notes": notes,
             "agencies": [
                 {
                     "key": a.key,
@@ -648,7 +671,9 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    print(f"renamings: {mapping.path or 'none'}")
+    print(f"renamings: {shown or 'none'}")
+    for note in notes:
+        print(f"note: {note}")
     for agency in found:
         years = ", ".join(map(str, agency.years))
         renamed = f"; renamed from {', '.join(agency.renamed)}" if agency.renamed else ""

@@ -341,3 +341,49 @@ def test_c3_in_a_set_with_a_file_that_failed_does_not_say_there_is_no_report(
         "agency of the set report on (its reports read: 2021, 2022); 1 file of the set "
         "failed to read and may include it"
     )
+
+
+def test_agencies_applies_the_renamings_it_is_given_and_names_the_databases(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "ag.sqlite"
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    renamings = tmp_path / "elsewhere" / "ren.toml"
+    renamings.parent.mkdir()
+    renamings.write_text(
+        '[renamed]\n"平潭综合实验区管委会办公室" = "平潭综合实验区行政审批局"\n', encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["agencies", "--db", str(database), "--agencies", str(renamings)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"renamings: {renamings}",
+        "note: the database was matched with no renamings: its findings across documents "
+        f"follow those until extract --agencies {renamings} is run",
+        "平潭综合实验区行政审批局  [2021, 2022, 2023]  5 documents; renamed from "
+        "平潭综合实验区管委会办公室",
+        "    printed as 平潭综合实验区管委会办公室",
+    ]
+    # Matched with them at extract time, the plain listing names the file it was matched with.
+    main(["extract", str(folder), "--db", str(database), "--agencies", str(renamings)])
+    capsys.readouterr()
+    assert main(["agencies", "--db", str(database)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"renamings: {renamings}",
+        "平潭综合实验区行政审批局  [2021, 2022, 2023]  5 documents; renamed from "
+        "平潭综合实验区管委会办公室",
+        "    printed as 平潭综合实验区管委会办公室",
+    ]
+    assert main(["agencies", "--db", str(database), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert (listed["renamings"], listed["database_renamings"], listed["notes"]) == (
+        str(renamings),
+        str(renamings),
+        [],
+    )
+    # Renamings beside the database that extract has not applied yet are named as such.
+    (tmp_path / "agencies.toml").write_text("[renamed]\n", encoding="utf-8")
+    assert main(["agencies", "--db", str(database)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"renamings: {renamings}",
+        f"note: {tmp_path / 'agencies.toml'} is not applied yet: extract applies it",
+    ]

@@ -64,6 +64,7 @@ def prepare(store: Store, agencies: AgencyMap) -> None:
     with store.transaction():
         store.update_labels()
         store.set_meta("agencies", agencies.digest)
+        store.set_meta("agencies_file", os.path.abspath(agencies.path) if agencies.path else "")
         store.set_meta("govinfo_version", govinfo_version())
 
 
