@@ -687,7 +687,7 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
 def _diff(args: argparse.Namespace, registry: Registry) -> int:
     from tabulate import tabulate
 
-    from govinfo.dataset.diff import changes, show
+    from govinfo.dataset.diff import compare, show
 
     pairs: list[tuple[Entry, Entry]] = []
     if args.db is not None:
@@ -709,18 +709,31 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
         from govinfo.dataset.entries import Entry
 
         first, second = (Entry.read(path, registry) for path in args.files)
+        if first.agency_key and second.agency_key and first.agency_key != second.agency_key:
+            _warn(
+                f"the two reports are of different agencies: {first.agency} ({args.files[0]}), "
+                f"{second.agency} ({args.files[1]})"
+            )
         pairs = [(first, second)]
     differ = False
     payload = []
     for before, after in pairs:
-        found = list(changes(before.tables, after.tables))
+        comparison = compare(before.tables, after.tables)
+        found = comparison.changes
         differ = differ or bool(found)
+        versions = [" / ".join(v) or "none" for v in comparison.versions]
+        only = comparison.only_before + comparison.only_after
         if args.json:
             payload.append(
                 {
                     "agency": after.agency_key,
                     "before": {"document": before.path, "year": before.year},
                     "after": {"document": after.path, "year": after.year},
+                    "compared": comparison.compared,
+                    "only_before": comparison.only_before,
+                    "only_after": comparison.only_after,
+                    "versions": {"before": versions[0], "after": versions[1]},
+                    "versions_differ": comparison.versions_differ,
                     "changes": [
                         {
                             "key": c.key,
@@ -735,9 +748,15 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
                 }
             )
             continue
+        verb = "differs" if len(found) == 1 else "differ"
+        said = [f"{_counted(len(found), 'cell')} {verb}, of {comparison.compared} compared"]
+        if comparison.versions_differ:
+            said.append(f"the format versions differ ({versions[0]} → {versions[1]})")
+        if only:
+            said.append(f"{_counted(only, 'cell')} only one of them has, not compared")
         print(
             f"{after.agency or after.agency_key}: {before.year} → {after.year} "
-            f"({before.path} → {after.path}): {len(found)} cells differ"
+            f"({before.path} → {after.path}): {'; '.join(said)}"
         )
         rows = [
             [c.key, c.labels[0], c.labels[1], show(c.before), show(c.after),

@@ -387,3 +387,50 @@ def test_agencies_applies_the_renamings_it_is_given_and_names_the_databases(
         f"renamings: {renamings}",
         f"note: {tmp_path / 'agencies.toml'} is not applied yet: extract applies it",
     ]
+
+
+def test_diff_across_format_versions_compares_the_cells_both_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 财政金融局's 2020 report is in the 2019 format, its 2021 report in the 2021 format;
+    # the 172 cells both formats have hold the same numbers, 54 cells only one format has.
+    before, after = pingtan("czj-2020"), pingtan("czj-2021")
+    assert main(["diff", str(before), str(after)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == (
+        f"平潭综合实验区财政金融局: 2020 → 2021 ({before} → {after}): 0 cells differ, of 172 "
+        "compared; the format versions differ (2019 → 2021); 54 cells only one of them has, "
+        "not compared\n"
+    )
+    assert main(["diff", str(before), str(after), "--json"]) == 0
+    (pair,) = json.loads(capsys.readouterr().out)
+    assert (pair["compared"], pair["only_before"], pair["only_after"]) == (172, 26, 28)
+    assert (pair["versions"], pair["versions_differ"], pair["changes"]) == (
+        {"before": "2019", "after": "2021"},
+        True,
+        [],
+    )
+    # The same over a database of the two.
+    reports = tmp_path / "czj"
+    reports.mkdir()
+    shutil.copy(before, reports)
+    shutil.copy(after, reports)
+    database = tmp_path / "czj.sqlite"
+    assert main(["extract", str(reports), "--db", str(database), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["diff", "--db", str(database)]) == 0
+    assert capsys.readouterr().out == (
+        f"平潭综合实验区财政金融局: 2020 → 2021 ({reports / before.name} → "
+        f"{reports / after.name}): 0 cells differ, of 172 compared; the format versions "
+        "differ (2019 → 2021); 54 cells only one of them has, not compared\n"
+    )
+
+
+def test_diff_of_two_agencies_reports_warns(capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = pingtan("czj-2021"), pingtan("gaj-2021")
+    main(["diff", str(first), str(second)])
+    assert capsys.readouterr().err == (
+        "python -m govinfo: warning: the two reports are of different agencies: "
+        f"平潭综合实验区财政金融局 ({first}), 平潭综合实验区公安局 ({second})\n"
+    )

@@ -14,12 +14,13 @@ from govinfo import Count, Table, Unreadable
 from govinfo.dataset import analysis
 from govinfo.dataset.agencies import AgencyMap, normalise
 from govinfo.dataset.collection import missing_years
-from govinfo.dataset.diff import changes, numbers_digest
+from govinfo.dataset.diff import changes, compare, numbers_digest
 from govinfo.dataset.entries import Entry, SetFinding
 from govinfo.dataset.extraction import extract
 from govinfo.dataset.store import Store
 from govinfo.errors import InputError
 from govinfo.model.findings import Status
+from govinfo.statute import TableKey
 
 PINGTAN = ROOT / "tests" / "data" / "pingtan"
 
@@ -374,3 +375,21 @@ def test_reports_have_the_same_numbers_when_no_cell_differs() -> None:
     assert numbers_digest(entry.tables) != numbers_digest(changed.tables)
     (change,) = changes(entry.tables, changed.tables, numbers=True)
     assert change.change == 1
+
+
+def test_compare_counts_the_cells_only_one_report_has_and_compares_the_others() -> None:
+    (entry,) = entries({2022: years(2022, 2022)[2022]})
+    appeals = entry.tables["appeals"]
+    cells = len(list(appeals.cells()))
+    # The other report's table of appeals is a picture: its cells are not compared.
+    without: dict[TableKey, Table] = {k: t for k, t in entry.tables.items() if k != "appeals"}
+    comparison = compare(entry.tables, without)
+    assert (comparison.changes, comparison.only_before, comparison.only_after) == ((), cells, 0)
+    assert comparison.compared == sum(len(list(t.cells())) for t in without.values())
+    assert comparison.versions == (("2021",), ("2021",))
+    assert not comparison.versions_differ
+    total = entry.tables["applications"]["received.total"]
+    assert isinstance(total, Count)
+    changed = entry.with_table(entry.tables["applications"].replace("received.total", 7))
+    (change,) = compare(without, changed.tables).changes
+    assert (change.key, change.change) == ("applications.received.total", 7 - total.value)
