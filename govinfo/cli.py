@@ -572,7 +572,11 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         raise InputError(f"--jobs {args.jobs}: expected 1 or more")
     if args.batch < 1:
         raise InputError(f"--batch {args.batch}: expected 1 or more")
+    exports: set[tuple[str, str]] = set()
     for to, folder in args.to:  # before anything is read: a file there is refused now
+        if (to, os.path.abspath(folder)) in exports:
+            raise InputError(f"--to {to} {folder}: given twice")
+        exports.add((to, os.path.abspath(folder)))
         refuse_existing(to, folder, args.force)
     summary = extract(
         args.paths,

@@ -319,6 +319,11 @@ def test_an_export_never_overwrites_a_file_unless_forced(
     assert main(["extract", str(reports), "--db", str(again), "--to", "csv", str(out_dir)]) == 2
     assert "documents.csv: exists; use --force" in capsys.readouterr().err
     assert not again.exists()
+    # The same export twice would write over its own files: refused too.
+    twice = ["--to", "csv", str(tmp_path / "new"), "--to", "csv", str(tmp_path / "new")]
+    assert main(["extract", "--db", str(database), *twice]) == 2
+    assert capsys.readouterr().err.endswith(f"--to csv {tmp_path / 'new'}: given twice\n")
+    assert not (tmp_path / "new").exists()
 
 
 def test_extract_batch_0_is_refused(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
