@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import sqlite3
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -214,6 +215,9 @@ def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=[],
         metavar=("FORMAT", "DIR"),
         help="then export the database to DIR: parquet or csv (one file per table)",
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="let the export overwrite files already in DIR"
     )
 
     listed = commands.add_parser(
@@ -573,7 +577,7 @@ def _plugins(args: argparse.Namespace, registry: Registry) -> int:
 
 
 def _extract(args: argparse.Namespace, registry: Registry) -> int:
-    from govinfo.dataset.export import FORMATS, export
+    from govinfo.dataset.export import FORMATS, export, refuse_existing
     from govinfo.dataset.extraction import extract
     from govinfo.dataset.store import Store
     from govinfo.limits import Limits
@@ -583,6 +587,14 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
             raise InputError(f"--to {to}: expected one of {', '.join(FORMATS)}")
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"--jobs {args.jobs}: expected 1 or more")
+    if args.batch < 1:
+        raise InputError(f"--batch {args.batch}: expected 1 or more")
+    exports: set[tuple[str, str]] = set()
+    for to, folder in args.to:  # before anything is read: a file there is refused now
+        if (to, os.path.abspath(folder)) in exports:
+            raise InputError(f"--to {to} {folder}: given twice")
+        exports.add((to, os.path.abspath(folder)))
+        refuse_existing(to, folder, args.force)
     summary = extract(
         args.paths,
         args.db,
@@ -593,7 +605,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         kind=args.kind,
         limits=Limits().with_options(args.limit),
         retry_errors=args.retry_errors,
-        batch=max(1, args.batch),
+        batch=args.batch,
         progress=sys.stderr.isatty(),
     )
     for failed in summary.failures:
@@ -605,7 +617,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
             "ORDER BY rule, status"
         )
         for to, folder in args.to:
-            export(store, to, folder)
+            export(store, to, folder, force=args.force)
     print(
         f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; in the "
         f"database: {_counted(documents, 'document')}, {_counted(errors, 'file')} that failed"
@@ -634,16 +646,39 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
     from govinfo.dataset.extraction import agencies_file
     from govinfo.dataset.store import Store
 
-    mapping = AgencyMap.load(agencies_file(args.db, args.agencies))
     with Store.open(args.db, create=False) as store:
         rows = store.connection.execute(
             "SELECT agency_key, agency, year FROM documents WHERE agency_key IS NOT NULL "
             "ORDER BY path"
         ).fetchall()
-    found = listing(rows, mapping)
+        digest, used = store.meta("agencies"), store.meta("agencies_file")
+    # The renamings the database was matched with at extract time (a database of an earlier
+    # govinfo recorded only their digest).
+    if used is None:
+        used = "" if digest == AgencyMap().digest else "(a file not recorded)"
+    notes: list[str] = []
+    if args.agencies is not None:
+        # The renamings given, applied to the names the documents print.
+        mapping = AgencyMap.load(args.agencies)
+        rows = [(k, name, year) for _, name, year in rows if (k := mapping.key(name))]
+        shown = mapping.path
+        if mapping.digest != digest:
+            notes.append(
+                f"the database was matched with {used or 'no renamings'}: its findings "
+                f"across documents follow those until extract --agencies {args.agencies} "
+                "is run"
+            )
+    else:
+        shown = used or None
+        beside = agencies_file(args.db, None)
+        if beside is not None and AgencyMap.load(beside).digest != digest:
+            notes.append(f"{beside} is not applied yet: extract applies it")
+    found = listing(rows, AgencyMap())
     if args.json:
         payload = {
-            "renamings": mapping.path,
+            "renamings": shown,
+            "database_renamings": used or None,
+            "notes": notes,
             "agencies": [
                 {
                     "key": a.key,
@@ -657,7 +692,9 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
         }
         _print_json(payload)
         return EXIT_OK
-    print(f"renamings: {mapping.path or 'none'}")
+    print(f"renamings: {shown or 'none'}")
+    for note in notes:
+        print(f"note: {note}")
     for agency in found:
         years = ", ".join(map(str, agency.years))
         renamed = f"; renamed from {', '.join(agency.renamed)}" if agency.renamed else ""
@@ -671,7 +708,7 @@ def _agencies(args: argparse.Namespace, registry: Registry) -> int:
 def _diff(args: argparse.Namespace, registry: Registry) -> int:
     from tabulate import tabulate
 
-    from govinfo.dataset.diff import changes, show
+    from govinfo.dataset.diff import compare, show
 
     pairs: list[tuple[Entry, Entry]] = []
     if args.db is not None:
@@ -693,18 +730,31 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
         from govinfo.dataset.entries import Entry
 
         first, second = (Entry.read(path, registry) for path in args.files)
+        if first.agency_key and second.agency_key and first.agency_key != second.agency_key:
+            _warn(
+                f"the two reports are of different agencies: {first.agency} ({args.files[0]}), "
+                f"{second.agency} ({args.files[1]})"
+            )
         pairs = [(first, second)]
     differ = False
     payload = []
     for before, after in pairs:
-        found = list(changes(before.tables, after.tables))
+        comparison = compare(before.tables, after.tables)
+        found = comparison.changes
         differ = differ or bool(found)
+        versions = [" / ".join(v) or "none" for v in comparison.versions]
+        only = comparison.only_before + comparison.only_after
         if args.json:
             payload.append(
                 {
                     "agency": after.agency_key,
                     "before": {"document": before.path, "year": before.year},
                     "after": {"document": after.path, "year": after.year},
+                    "compared": comparison.compared,
+                    "only_before": comparison.only_before,
+                    "only_after": comparison.only_after,
+                    "versions": {"before": versions[0], "after": versions[1]},
+                    "versions_differ": comparison.versions_differ,
                     "changes": [
                         {
                             "key": c.key,
@@ -719,9 +769,15 @@ def _diff(args: argparse.Namespace, registry: Registry) -> int:
                 }
             )
             continue
+        verb = "differs" if len(found) == 1 else "differ"
+        said = [f"{_counted(len(found), 'cell')} {verb}, of {comparison.compared} compared"]
+        if comparison.versions_differ:
+            said.append(f"the format versions differ ({versions[0]} → {versions[1]})")
+        if only:
+            said.append(f"{_counted(only, 'cell')} only one of them has, not compared")
         print(
             f"{after.agency or after.agency_key}: {before.year} → {after.year} "
-            f"({before.path} → {after.path}): {len(found)} cells differ"
+            f"({before.path} → {after.path}): {'; '.join(said)}"
         )
         rows = [
             [c.key, c.labels[0], c.labels[1], show(c.before), show(c.after),
@@ -800,6 +856,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovinfoError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    except sqlite3.Error as exc:  # a database changed under us, or broken: one line
+        _error(_database_error(getattr(args, "db", None), exc))
+        return EXIT_USAGE
+
+
+def _database_error(database: object, exc: sqlite3.Error) -> str:
+    from govinfo.dataset.store import IN_USE, in_use
+
+    where = f"{database}: " if isinstance(database, str) else ""
+    if in_use(exc):
+        return f"{where}{IN_USE}"
+    detail = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{where}cannot use the database ({detail})"
 
 
 def run() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,3 +217,225 @@ def test_every_rule_across_documents_is_in_the_readme() -> None:
 
     for rule in SET_RULES:
         assert f"| `{rule.code}` | {rule.title} |" in README, rule.code
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """A database of 行政审批局's 2021–2023 reports."""
+    reports = tmp_path / "three"
+    reports.mkdir()
+    for name in ("hzs-2021", "hzs-2022", "hzs-2023"):
+        shutil.copy(pingtan(name), reports)
+    made = tmp_path / "three.sqlite"
+    assert main(["extract", str(reports), "--db", str(made), "--jobs", "1"]) == 0
+    return made
+
+
+def _execute(database: Path, *statements: str) -> None:
+    db = sqlite3.connect(database)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def test_a_database_missing_a_table_is_one_error_line(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    for table in ("files", "findings"):
+        part = tmp_path / f"without-{table}.sqlite"
+        shutil.copy(database, part)
+        _execute(part, f"DROP TABLE {table}")
+        for command in (["extract", str(tmp_path / "three")], ["review"], ["agencies"]):
+            assert main([*command, "--db", str(part)]) == 2
+            out, err = capsys.readouterr()
+            assert out == ""
+            assert err == (
+                f"python -m govinfo: error: {part}: not a complete govinfo database: "
+                f"no table {table}\n"
+            )
+
+
+def test_any_other_database_error_is_one_line(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _execute(database, "DROP VIEW findings_tidy", "CREATE VIEW findings_tidy AS SELECT 1 AS x")
+    capsys.readouterr()
+    assert main(["review", "--db", str(database)]) == 2
+    assert capsys.readouterr().err == (
+        f"python -m govinfo: error: {database}: cannot use the database (no such column: status)\n"
+    )
+
+
+def test_extracts_started_together_on_one_new_database_wait_for_each_other(
+    tmp_path: Path,
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("hzs-2021", "hzs-2022", "gwh-2021"):
+        shutil.copy(pingtan(name), reports)
+    database = tmp_path / "r.sqlite"
+    command = [sys.executable, "-m", "govinfo", "extract", str(reports), "--db", str(database)]
+    runs = [
+        subprocess.Popen([*command, "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outcomes = []
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        outcomes.append((run.returncode, err.decode()))
+    assert outcomes == [(0, "")] * 3
+    db = sqlite3.connect(database)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM files").fetchone() == (3,)
+    assert db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("1",)
+    db.close()
+
+
+def test_an_export_never_overwrites_a_file_unless_forced(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    mine = out_dir / "findings.csv"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["extract", "--db", str(database), "--to", "csv", str(out_dir)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        f"python -m govinfo: error: {mine}: exists; use --force to overwrite it\n",
+    )
+    assert sorted(p.name for p in out_dir.iterdir()) == ["findings.csv"]  # nothing written
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    arguments = ["extract", "--db", str(database), "--to", "csv", str(out_dir), "--force"]
+    assert main(arguments) == 0
+    assert mine.read_text(encoding="utf-8").startswith("fingerprint,scope,rule,")
+    # A run that reads files refuses before it reads them.
+    reports = tmp_path / "three"
+    again = tmp_path / "again.sqlite"
+    assert main(["extract", str(reports), "--db", str(again), "--to", "csv", str(out_dir)]) == 2
+    assert "documents.csv: exists; use --force" in capsys.readouterr().err
+    assert not again.exists()
+    # The same export twice would write over its own files: refused too.
+    twice = ["--to", "csv", str(tmp_path / "new"), "--to", "csv", str(tmp_path / "new")]
+    assert main(["extract", "--db", str(database), *twice]) == 2
+    assert capsys.readouterr().err.endswith(f"--to csv {tmp_path / 'new'}: given twice\n")
+    assert not (tmp_path / "new").exists()
+
+
+def test_extract_batch_0_is_refused(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["extract", "--db", str(database), "--batch", "0"]) == 2
+    assert capsys.readouterr().err == "python -m govinfo: error: --batch 0: expected 1 or more\n"
+
+
+def test_c3_in_a_set_with_a_file_that_failed_does_not_say_there_is_no_report(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "reports.sqlite"
+    assert main(["extract", str(folder), "--db", str(database), "--jobs", "1"]) == 1
+    capsys.readouterr()
+    assert main(["review", "--db", str(database), "--rule", "C3", "--json"]) == 0
+    (c3,) = json.loads(capsys.readouterr().out)
+    assert (c3["agency_key"], c3["year"]) == ("平潭综合实验区管委会办公室", 2023)
+    assert c3["message"] == (
+        "平潭综合实验区管委会办公室: no report of 2023 read from this set, a year 1 other "
+        "agency of the set report on (its reports read: 2021, 2022); 1 file of the set "
+        "failed to read and may include it"
+    )
+
+
+def test_agencies_applies_the_renamings_it_is_given_and_names_the_databases(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "ag.sqlite"
+    main(["extract", str(folder), "--db", str(database), "--jobs", "1"])
+    renamings = tmp_path / "elsewhere" / "ren.toml"
+    renamings.parent.mkdir()
+    renamings.write_text(
+        '[renamed]\n"平潭综合实验区管委会办公室" = "平潭综合实验区行政审批局"\n', encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["agencies", "--db", str(database), "--agencies", str(renamings)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"renamings: {renamings}",
+        "note: the database was matched with no renamings: its findings across documents "
+        f"follow those until extract --agencies {renamings} is run",
+        "平潭综合实验区行政审批局  [2021, 2022, 2023]  5 documents; renamed from "
+        "平潭综合实验区管委会办公室",
+        "    printed as 平潭综合实验区管委会办公室",
+    ]
+    # Matched with them at extract time, the plain listing names the file it was matched with.
+    main(["extract", str(folder), "--db", str(database), "--agencies", str(renamings)])
+    capsys.readouterr()
+    assert main(["agencies", "--db", str(database)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"renamings: {renamings}",
+        "平潭综合实验区行政审批局  [2021, 2022, 2023]  5 documents; renamed from "
+        "平潭综合实验区管委会办公室",
+        "    printed as 平潭综合实验区管委会办公室",
+    ]
+    assert main(["agencies", "--db", str(database), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert (listed["renamings"], listed["database_renamings"], listed["notes"]) == (
+        str(renamings),
+        str(renamings),
+        [],
+    )
+    # Renamings beside the database that extract has not applied yet are named as such.
+    (tmp_path / "agencies.toml").write_text("[renamed]\n", encoding="utf-8")
+    assert main(["agencies", "--db", str(database)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"renamings: {renamings}",
+        f"note: {tmp_path / 'agencies.toml'} is not applied yet: extract applies it",
+    ]
+
+
+def test_diff_across_format_versions_compares_the_cells_both_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 财政金融局's 2020 report is in the 2019 format, its 2021 report in the 2021 format;
+    # the 172 cells both formats have hold the same numbers, 54 cells only one format has.
+    before, after = pingtan("czj-2020"), pingtan("czj-2021")
+    assert main(["diff", str(before), str(after)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == (
+        f"平潭综合实验区财政金融局: 2020 → 2021 ({before} → {after}): 0 cells differ, of 172 "
+        "compared; the format versions differ (2019 → 2021); 54 cells only one of them has, "
+        "not compared\n"
+    )
+    assert main(["diff", str(before), str(after), "--json"]) == 0
+    (pair,) = json.loads(capsys.readouterr().out)
+    assert (pair["compared"], pair["only_before"], pair["only_after"]) == (172, 26, 28)
+    assert (pair["versions"], pair["versions_differ"], pair["changes"]) == (
+        {"before": "2019", "after": "2021"},
+        True,
+        [],
+    )
+    # The same over a database of the two.
+    reports = tmp_path / "czj"
+    reports.mkdir()
+    shutil.copy(before, reports)
+    shutil.copy(after, reports)
+    database = tmp_path / "czj.sqlite"
+    assert main(["extract", str(reports), "--db", str(database), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["diff", "--db", str(database)]) == 0
+    assert capsys.readouterr().out == (
+        f"平潭综合实验区财政金融局: 2020 → 2021 ({reports / before.name} → "
+        f"{reports / after.name}): 0 cells differ, of 172 compared; the format versions "
+        "differ (2019 → 2021); 54 cells only one of them has, not compared\n"
+    )
+
+
+def test_diff_of_two_agencies_reports_warns(capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = pingtan("czj-2021"), pingtan("gaj-2021")
+    main(["diff", str(first), str(second)])
+    assert capsys.readouterr().err == (
+        "python -m govinfo: warning: the two reports are of different agencies: "
+        f"平潭综合实验区财政金融局 ({first}), 平潭综合实验区公安局 ({second})\n"
+    )

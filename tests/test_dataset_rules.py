@@ -14,12 +14,13 @@ from govinfo import Count, Table, Unreadable
 from govinfo.dataset import analysis
 from govinfo.dataset.agencies import AgencyMap, normalise
 from govinfo.dataset.collection import missing_years
-from govinfo.dataset.diff import changes, numbers_digest
+from govinfo.dataset.diff import changes, compare, numbers_digest
 from govinfo.dataset.entries import Entry, SetFinding
 from govinfo.dataset.extraction import extract
 from govinfo.dataset.store import Store
 from govinfo.errors import InputError
 from govinfo.model.findings import Status
+from govinfo.statute import TableKey
 
 PINGTAN = ROOT / "tests" / "data" / "pingtan"
 
@@ -180,7 +181,29 @@ def test_c3_names_the_years_an_agency_lacks() -> None:
     agencies = [("a", "甲局", (2021, 2022, 2023)), ("b", "某某局", (2021, 2023))]
     (missing,) = missing_years({2021: 2, 2022: 1, 2023: 2}, agencies)
     assert (missing.agency_key, missing.year) == ("b", 2022)
-    assert missing.finding.message.startswith("某某局: no report for 2022")
+    assert missing.finding.message == (
+        "某某局: no report of 2022 read from this set, a year 1 other agency of the set "
+        "report on (its reports read: 2021, 2023)"
+    )
+    assert missing.finding.message_zh == (
+        "某某局：本集未读到其 2022 年度报告，而集内另有 1 个机关有该年度报告"
+        "（已读到其报告的年度：2021, 2023）"
+    )
+
+
+def test_c3_says_files_that_failed_may_hold_the_report() -> None:
+    agencies = [("a", "甲局", (2020, 2021)), ("b", "公安局", (2021,))]
+    (missing,) = missing_years({2020: 1, 2021: 2}, agencies, failed=3)
+    assert missing.finding.message == (
+        "公安局: no report of 2020 read from this set, a year 1 other agency of the set "
+        "report on (its reports read: 2021); 3 files of the set failed to read and may "
+        "include it"
+    )
+    assert missing.finding.message_zh == (
+        "公安局：本集未读到其 2020 年度报告，而集内另有 1 个机关有该年度报告"
+        "（已读到其报告的年度：2021）；集内有 3 个文件未能读取，其中可能有该报告"
+    )
+    assert "no report for" not in missing.finding.message
 
 
 def test_c3_is_quiet_when_every_agency_reports_every_year() -> None:
@@ -352,3 +375,21 @@ def test_reports_have_the_same_numbers_when_no_cell_differs() -> None:
     assert numbers_digest(entry.tables) != numbers_digest(changed.tables)
     (change,) = changes(entry.tables, changed.tables, numbers=True)
     assert change.change == 1
+
+
+def test_compare_counts_the_cells_only_one_report_has_and_compares_the_others() -> None:
+    (entry,) = entries({2022: years(2022, 2022)[2022]})
+    appeals = entry.tables["appeals"]
+    cells = len(list(appeals.cells()))
+    # The other report's table of appeals is a picture: its cells are not compared.
+    without: dict[TableKey, Table] = {k: t for k, t in entry.tables.items() if k != "appeals"}
+    comparison = compare(entry.tables, without)
+    assert (comparison.changes, comparison.only_before, comparison.only_after) == ((), cells, 0)
+    assert comparison.compared == sum(len(list(t.cells())) for t in without.values())
+    assert comparison.versions == (("2021",), ("2021",))
+    assert not comparison.versions_differ
+    total = entry.tables["applications"]["received.total"]
+    assert isinstance(total, Count)
+    changed = entry.with_table(entry.tables["applications"].replace("received.total", 7))
+    (change,) = compare(without, changed.tables).changes
+    assert (change.key, change.change) == ("applications.received.total", 7 - total.value)

@@ -182,6 +182,8 @@ def analyse(store: Store, progress: Callable[[int], None] | None = None) -> Anal
         if progress is not None:
             progress(len(batch))
     with store.transaction():
-        found = missing_years(store.agencies_by_year(), store.years_of_agencies())
+        found = missing_years(
+            store.agencies_by_year(), store.years_of_agencies(), store.count("errors")
+        )
         store.replace_set_findings(set_finding_rows(found), ("C3",))
     return Analysis(len(stale), decided)

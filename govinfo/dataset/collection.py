@@ -71,16 +71,33 @@ def differing(first: Entry, other: Entry) -> SetFinding | None:
 
 
 def missing_years(
-    agencies_by_year: Mapping[int, int], agencies: Iterable[tuple[str, str, Sequence[int]]]
+    agencies_by_year: Mapping[int, int],
+    agencies: Iterable[tuple[str, str, Sequence[int]]],
+    failed: int = 0,
 ) -> Iterator[SetFinding]:
     """C3: for each agency (key, name, years), the years of the set it has no report for;
-    ``agencies_by_year`` says how many agencies report on each year of the set."""
+    ``agencies_by_year`` says how many agencies report on each year of the set, ``failed``
+    how many files of the set could not be read (any of them may be the report).
+
+    What the set lacks is said, not that the agency published nothing: a report may be
+    outside the set, or among the files that failed."""
     status, severity = OUTCOME["C3"]
     for agency, name, have in agencies:
         for year in sorted(set(agencies_by_year) - set(have)):
+            others = agencies_by_year[year]
+            years = ", ".join(map(str, have))
             message = (
-                f"{name}: no report for {year}, a year {agencies_by_year[year]} other agencies "
-                f"of the set report on (its reports: {', '.join(map(str, have))})"
+                f"{name}: no report of {year} read from this set, a year {others} other "
+                f"{'agency' if others == 1 else 'agencies'} of the set report on (its reports "
+                f"read: {years})"
             )
-            finding = Finding("C3", status, severity, message, Location())
+            message_zh = (
+                f"{name}：本集未读到其 {year} 年度报告，而集内另有 {others} 个机关有该年度报告"
+                f"（已读到其报告的年度：{years}）"
+            )
+            if failed:
+                files = "file" if failed == 1 else "files"
+                message += f"; {failed} {files} of the set failed to read and may include it"
+                message_zh += f"；集内有 {failed} 个文件未能读取，其中可能有该报告"
+            finding = Finding("C3", status, severity, message, Location(), message_zh=message_zh)
             yield SetFinding(finding, agency, year)

@@ -1,8 +1,9 @@
 """Two reports cell by cell: what changed from one to the other.
 
 Cells are matched by their dotted key, so a table in the 2019 format and one in the 2021
-format are compared on the cells both formats have; the others are listed as changed from or
-to nothing.  A cell is the same when it holds the same value (or, left blank or unreadable,
+format are compared on the cells both formats have: :func:`compare` compares only those
+(and counts the others), :func:`changes` lists the others too, as changed from or to
+nothing.  A cell is the same when it holds the same value (or, left blank or unreadable,
 when both are so): how it was printed or read does not count.  Compared by their numbers, a
 total left blank counts as the sum of its row, as the checks count it.
 """
@@ -103,6 +104,56 @@ def changes(
                 yield CellChange(
                     cell_key, a[0].cell if a else None, b[0].cell if b else None, _labels(ref)
                 )
+
+
+@attrs.frozen
+class Comparison:
+    """Two reports compared on the cells both have: the cells that differ, how many were
+    compared, how many only one report has (not compared), and the format versions of each
+    report's tables."""
+
+    changes: tuple[CellChange, ...]
+    compared: int
+    only_before: int
+    only_after: int
+    versions: tuple[tuple[str, ...], tuple[str, ...]]
+
+    @property
+    def versions_differ(self) -> bool:
+        before, after = self.versions
+        return bool(before) and bool(after) and before != after
+
+
+def _versions(tables: Mapping[TableKey, Table]) -> tuple[str, ...]:
+    return tuple(sorted({str(t.version) for t in tables.values()}))
+
+
+def compare(
+    before: Mapping[TableKey, Table],
+    after: Mapping[TableKey, Table],
+    *,
+    numbers: bool = False,
+) -> Comparison:
+    """The cells both reports have that differ, in reading order (a cell of a table only one
+    has, or of a row only one format has, is counted, not compared)."""
+    found = [
+        c for c in changes(before, after, numbers=numbers)
+        if c.before is not None and c.after is not None
+    ]  # fmt: skip
+    first = {r.key for key in TABLE_KEYS for r in _cells(before.get(key))}
+    second = {r.key for key in TABLE_KEYS for r in _cells(after.get(key))}
+    return Comparison(
+        tuple(found),
+        len(first & second),
+        len(first - second),
+        len(second - first),
+        (_versions(before), _versions(after)),
+    )
+
+
+def _cells(table: Table | None) -> Iterator[CellRef]:
+    if table is not None:
+        yield from table.cells()
 
 
 def numbers_digest(tables: Mapping[TableKey, Table]) -> tuple[str, bool]:

@@ -127,15 +127,41 @@ def _cast(value: Any, name: str) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def export(store: Store, to: str, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write the database to ``folder`` as Parquet or CSV files, one per table."""
+def targets(to: str, folder: str | os.PathLike[str]) -> list[Path]:
+    """The files an export to ``folder`` writes, one per table."""
+    suffix = ".parquet" if to == "parquet" else ".csv"
+    return [Path(folder) / f"{e.name}{suffix}" for e in EXPORTS]
+
+
+def refuse_existing(to: str, folder: str | os.PathLike[str], force: bool = False) -> None:
+    """Refuse an export that would write over a file already there (unless ``force``), or
+    into something that is not a folder."""
     if to not in FORMATS:
         raise InputError(f"--to {to}: expected one of {', '.join(FORMATS)}")
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")
-    target.mkdir(parents=True, exist_ok=True)
-    return write_parquet(store, target) if to == "parquet" else write_csv(store, target)
+    for path in targets(to, folder):
+        if path.is_dir() or (path.exists() and not path.is_file()):
+            raise InputError(f"{path}: exists and is not a file; it is never written over")
+        if path.exists() and not force:
+            raise InputError(f"{path}: exists; use --force to overwrite it")
+
+
+def export(
+    store: Store, to: str, folder: str | os.PathLike[str], *, force: bool = False
+) -> list[Path]:
+    """Write the database to ``folder`` as Parquet or CSV files, one per table; a file
+    already there is refused (before anything is written) unless ``force``."""
+    refuse_existing(to, folder, force)
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        return write_parquet(store, target) if to == "parquet" else write_csv(store, target)
+    except OSError as exc:
+        raise InputError(
+            f"{exc.filename or target}: cannot be written ({exc.strerror or exc})"
+        ) from None
 
 
 def _frame(database: str | os.PathLike[str], name: str) -> pd.DataFrame:

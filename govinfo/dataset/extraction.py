@@ -23,7 +23,7 @@ from govinfo.dataset.records import Failed, Result
 from govinfo.dataset.schedule import Task, available_cores, runner, work
 from govinfo.dataset.store import Store, govinfo_version
 from govinfo.dataset.work import content_hash
-from govinfo.errors import GovinfoError
+from govinfo.errors import GovinfoError, InputError
 from govinfo.limits import Limits, applied
 from govinfo.plugin.registry import default_registry
 from govinfo.source import Source
@@ -64,6 +64,7 @@ def prepare(store: Store, agencies: AgencyMap) -> None:
     with store.transaction():
         store.update_labels()
         store.set_meta("agencies", agencies.digest)
+        store.set_meta("agencies_file", os.path.abspath(agencies.path) if agencies.path else "")
         store.set_meta("govinfo_version", govinfo_version())
 
 
@@ -130,6 +131,8 @@ def extract(
     ``limits`` are what one document may hold (a file beyond them is recorded as an error).
     With ``progress`` a bar on standard error counts the files.
     """
+    if batch < 1:
+        raise InputError(f"batch {batch}: expected 1 or more documents per transaction")
     registry = default_registry()
     suffixes = {s for spec in registry.inputs for s in spec.suffixes}
     files = expand(paths, suffixes)

@@ -46,7 +46,8 @@ C2 = SetRule(
 C3 = SetRule(
     "C3",
     "Every agency of the set reports for every year the others do.",
-    "An agency with reports in the set has none for a year that other agencies have.",
+    "An agency with reports in the set has none read from the set for a year that other "
+    "agencies have (its report may be elsewhere, or among the files that failed to read).",
 )
 A2 = SetRule(
     "A2",

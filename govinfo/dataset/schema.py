@@ -65,7 +65,8 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "meta",
         "What the database was made with: schema_version, govinfo_version (of the last "
-        "run), agencies (a digest of the renamings agencies were matched with).",
+        "run), agencies (a digest of the renamings agencies were matched with), "
+        "agencies_file (the file they were read from, '' for none).",
         (
             _c("name", "TEXT NOT NULL", "the setting"),
             _c("value", "TEXT NOT NULL", "its value"),

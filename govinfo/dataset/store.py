@@ -31,7 +31,7 @@ from govinfo.dataset.records import (
     Result,
     Row,
 )
-from govinfo.dataset.schema import SCHEMA_VERSION, TABLES, statements
+from govinfo.dataset.schema import SCHEMA_VERSION, TABLES, VIEWS, statements
 from govinfo.errors import InputError
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
 from govinfo.model.tables import Row as TableRow
@@ -45,6 +45,18 @@ def govinfo_version() -> str:
         return importlib.metadata.version("govinfo-cn")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a source tree
         return "unknown"
+
+
+#: Seconds a connection waits for another process that holds the database's lock.
+BUSY_TIMEOUT = 60.0
+#: What is said when that wait was not enough.
+IN_USE = "the database is in use by another process; try again when it is done"
+
+
+def in_use(exc: sqlite3.Error) -> bool:
+    """Whether an error of SQLite's says another connection holds the database."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _insert(table: str, columns: Sequence[str], *, replace: bool = False) -> str:
@@ -97,18 +109,27 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Store:
         """The database at ``path``; a new one is made there when ``create`` (else a missing
-        file is an error).  Anything but a govinfo database of this schema is refused."""
+        file is an error).  Anything but a whole govinfo database of this schema is refused.
+
+        Another process writing the database is waited for (:data:`BUSY_TIMEOUT` seconds at a
+        time); a new database's schema is made in one immediate transaction, looked at again
+        once its lock is held, so that runs started together on one new file make it once."""
         name = os.fspath(path)
         exists = os.path.exists(name) and os.path.getsize(name) > 0
         if not exists and not create:
             raise InputError(f"{name}: no such database (make it with extract)")
         try:
-            connection = sqlite3.connect(name, isolation_level=None)
+            connection = sqlite3.connect(name, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
             raise InputError(f"{name}: cannot open the database: {exc}") from None
         store = cls(connection, name)
         try:
-            store._prepare(exists)
+            store._prepare(create)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            if in_use(exc):
+                raise InputError(f"{name}: {IN_USE}") from None
+            raise InputError(f"{name}: cannot use the database ({exc})") from None
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise InputError(f"{name}: not a govinfo database ({exc})") from None
@@ -117,29 +138,50 @@ class Store:
             raise
         return store
 
-    def _prepare(self, exists: bool) -> None:
+    def _names(self) -> dict[str, str]:
+        """The tables and views of the database, name → type."""
+        found = self.connection.execute(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"
+        )
+        return {str(n): str(t) for n, t in found}
+
+    def _prepare(self, create: bool) -> None:
         run = self.connection.execute
-        names = {r[0] for r in run("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if exists and "meta" not in names:
-            raise InputError(f"{self.path}: a SQLite database, but not one govinfo made")
-        if exists:
-            version = self.meta("schema_version")
-            if version != str(SCHEMA_VERSION):
-                raise InputError(
-                    f"{self.path}: a govinfo database of schema version {version}; "
-                    f"this govinfo reads version {SCHEMA_VERSION}"
-                )
+        names = self._names()
+        if not names and create:
+            # Made here, unless another run made it while this one waited for the lock.
+            with self.transaction():
+                names = self._names()
+                if not names:
+                    for statement in statements():
+                        run(statement)
+                    self.set_meta("schema_version", str(SCHEMA_VERSION))
+                    self.set_meta("govinfo_version", govinfo_version())
+                    self.update_labels()
+                    names = self._names()
+        self._validate(names)
         run("PRAGMA journal_mode = WAL")
         run("PRAGMA synchronous = NORMAL")
-        if not exists:
-            with self.transaction():
-                for statement in statements():
-                    run(statement)
-                self.set_meta("schema_version", str(SCHEMA_VERSION))
-                self.set_meta("govinfo_version", govinfo_version())
-                self.update_labels()
         labels = run("SELECT id, format_version, key FROM labels")
         self.label_ids = {(version, key): number for number, version, key in labels}
+
+    def _validate(self, names: Mapping[str, str]) -> None:
+        """Refuse a database that is not govinfo's, of another schema version, or that lacks
+        one of its tables or views."""
+        if "meta" not in names:
+            raise InputError(f"{self.path}: a SQLite database, but not one govinfo made")
+        version = self.meta("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise InputError(
+                f"{self.path}: a govinfo database of schema version {version}; "
+                f"this govinfo reads version {SCHEMA_VERSION}"
+            )
+        wanted = [(t.name, "table") for t in TABLES] + [(v.name, "view") for v in VIEWS]
+        for wanted_name, kind in wanted:
+            if names.get(wanted_name) != kind:
+                raise InputError(
+                    f"{self.path}: not a complete govinfo database: no {kind} {wanted_name}"
+                )
 
     def update_labels(self) -> None:
         """The statute's labels, those of keys already numbered kept under their number."""
@@ -156,6 +198,7 @@ class Store:
     def close(self) -> None:
         """Close, leaving one self-contained file (the write-ahead log folded back in)."""
         try:
+            self.connection.execute("PRAGMA busy_timeout = 0")  # not waited for: best effort
             self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.connection.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.OperationalError:  # another connection still has it open
