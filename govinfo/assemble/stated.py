@@ -94,6 +94,19 @@ _WORDS = frozenset(
     for pattern in patterns
     for word in pattern.words
 )
+#: The words by their first character: a block is searched only for the words whose first
+#: character it has.
+_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(sorted(w for w in _WORDS if w[0] == first)) for first in {w[0] for w in _WORDS}
+}
+_FIRST = frozenset(_BY_FIRST)
+
+
+def _present(text: str) -> frozenset[str]:
+    """The words of the patterns that the text has."""
+    return frozenset(
+        word for first in _FIRST.intersection(text) for word in _BY_FIRST[first] if word in text
+    )
 
 
 def _in_context(
@@ -272,7 +285,7 @@ def stated_figures(
     out: dict[tuple[str, int | Decimal, str | None], StatedFigure] = {}
     for index, block in enumerate(blocks):
         text = block.text
-        present = frozenset(word for word in _WORDS if word in text)
+        present = _present(text)
         if not present:
             continue
         section = sections[index] if sections is not None else None

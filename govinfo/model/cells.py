@@ -22,8 +22,17 @@ def _position(minimum: int) -> v.Validator:
     return v.int_at_least(minimum, allow_none=True)
 
 
-def _somewhere(ref: SourceRef, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if ref.line is None and ref.offset is None and ref.page is None:
+_page_position = _position(1)
+
+
+def _page(ref: SourceRef, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The page, a position like the others; and a SourceRef points somewhere.
+
+    (One validator, not a list of two: a reader makes a SourceRef for every line and cell.)
+    """
+    if value is not None:
+        _page_position(ref, attribute, value)
+    elif ref.line is None and ref.offset is None:
         raise InvalidValueError("SourceRef: expected a page, a line or an offset, got none")
 
 
@@ -34,7 +43,7 @@ class SourceRef:
 
     line: int | None = attrs.field(default=None, validator=_position(1))
     offset: int | None = attrs.field(default=None, validator=_position(0))
-    page: int | None = attrs.field(default=None, validator=[_position(1), _somewhere], kw_only=True)
+    page: int | None = attrs.field(default=None, validator=_page, kw_only=True)
 
     def __repr__(self) -> str:
         fields = (("page", self.page), ("line", self.line), ("offset", self.offset))

@@ -178,12 +178,10 @@ class Orphan:
 def orphans(
     stream: Stream, used_rows: set[int], label_rows: set[int], width: int, lo: int, hi: int
 ) -> list[Orphan]:
-    by_row: dict[int, list[int]] = {}
-    for index, row in enumerate(stream.rows):
-        if lo <= row <= hi and row not in used_rows and row not in label_rows:
-            by_row.setdefault(row, []).append(index)
     found = []
-    for row, cells in sorted(by_row.items()):
+    for row, cells in stream.rows_between(lo, hi):
+        if row in used_rows or row in label_rows:
+            continue
         tokens: list[Token] = []
         fragment = ""
         for index in cells:
@@ -210,12 +208,13 @@ def unknown_rows(
 ) -> list[tuple[str, SourceRef | None]]:
     """Rows of the material no label claims that have a label of their own the format does
     not know (其他主动公开文件) and values: a local addition, kept as a note."""
-    by_row: dict[int, list[int]] = {}
-    for index, row in enumerate(stream.rows):
-        if lo <= row <= hi and row not in claimed:
-            by_row.setdefault(row, []).append(index)
     found = []
-    for indices in by_row.values():
+    for row, indices in stream.rows_between(lo, hi):
+        # (A row without a digit has no values: most unclaimed rows are headers.)
+        if row in claimed or not any(
+            map(_HAS_DIGIT.search, stream.texts[indices.start : indices.stop])
+        ):
+            continue
         tokens = [
             t
             for i in indices
@@ -236,6 +235,8 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
     return all(t.kind != "text" or is_debris(t, vocabulary) for t in tokens)
 
 
+#: A digit a value may be printed with (the only digits read: :mod:`.values`).
+_HAS_DIGIT = re.compile("[0-9０-９]")
 _SENTENCE_END = re.compile(r"[。；;]")
 _DIGIT = re.compile(r"\d")
 #: A count or a percentage the narrative states (12件, 33.9%): no value of a table.
