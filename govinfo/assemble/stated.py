@@ -6,6 +6,7 @@ stands in."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -39,9 +40,14 @@ class _Marks:
     """Where a block's sentences and clauses end, found once."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.size = len(text)
         self.sentences = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.clauses = [m.start() for m in _CLAUSE_END.finditer(text)]
+
+    @functools.cached_property
+    def clauses(self) -> list[int]:
+        """(Found when a figure is: most blocks state none.)"""
+        return [m.start() for m in _CLAUSE_END.finditer(self.text)]
 
     def back(self, position: int, *, clause: bool = False) -> int:
         """Where the sentence (or clause) that holds ``position`` begins."""

@@ -133,10 +133,13 @@ def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     if len(at) > row_start:
         ends.append(len(at))
     # A cell line starts with its tab, so stripping the line strips the cell.
+    offsets = lines.offsets
     cells = []
     for place, line in enumerate(at):
-        text = "\n".join([texts[line].strip(), *more.get(place, ())])
-        cells.append(GridCell(text, lines.source(line)))
+        text = texts[line].strip()
+        if place in more:
+            text = "\n".join([text, *more[place]])
+        cells.append(GridCell(text, SourceRef(line + 1, offsets[line])))  # (lines.source)
     rows = tuple(tuple(cells[a:b]) for a, b in zip([0, *ends], ends, strict=False))
     return Grid(rows, lines.source(start)), i
 

@@ -9,6 +9,7 @@ data row under its column groups: its fifteen cells are read the same way, as on
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -103,7 +104,7 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
         tokens = tokens[:first_text]
         text = text_of(tokens)
     if len(tokens) == width:
-        cells = tuple(value_cell(s.column, t) for s, t in zip(slots, tokens, strict=True))
+        cells = tuple(map(value_cell, [s.column for s in slots], tokens))
         return Values(text, cells, rest=rest)
     if len(tokens) > width:
         return unreadable(f"{len(tokens)} values where the row has {width} columns")
@@ -116,6 +117,12 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
 
 def slots_of(rows: Iterable[RowDef]) -> tuple[Slot, ...]:
     return tuple(Slot(row, i) for row in rows for i in range(len(row.columns)))
+
+
+@functools.lru_cache(maxsize=16)
+def row_slots(definition: TableDef) -> Mapping[str, tuple[Slot, ...]]:
+    """Each row's slots, by row key (made once for a table's definition)."""
+    return {row.key: slots_of((row,)) for row in definition.rows}
 
 
 # --------------------------------------------------------------------------- the stream
@@ -475,7 +482,7 @@ def read_rows(
         at = bisect.bisect_left(boundaries, match.end)
         end = boundaries[at] if at < len(boundaries) else len(stream.folded)
         tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
-        found = read_values(slots_of((row,)), tokens)
+        found = read_values(row_slots(definition)[row.key], tokens)
         values[row.key] = found
         label_cell = stream.at(match.start)[0]
         label_rows.add(stream.rows[label_cell])
