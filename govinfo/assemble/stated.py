@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from govinfo.layout import TextBlock
 from govinfo.model.cells import SourceRef
@@ -24,6 +25,9 @@ from govinfo.statute import (
     SHARE,
     STATED_FIGURES,
     WITH_CARRIED_OVER,
+    ClaimPattern,
+    FigurePattern,
+    NoneStated,
     quantity,
 )
 from govinfo.text import MAX_NUMBER_DIGITS
@@ -108,6 +112,32 @@ _BY_FIRST: dict[str, tuple[str, ...]] = {
 _FIRST = frozenset(_BY_FIRST)
 
 
+_Pattern = TypeVar("_Pattern", FigurePattern, ClaimPattern, NoneStated)
+
+
+def _by_word(patterns: Sequence[_Pattern]) -> dict[str, tuple[int, ...]]:
+    """Where each word is asked for: the places of the patterns that have it."""
+    places: dict[str, list[int]] = {}
+    for place, pattern in enumerate(patterns):
+        for word in pattern.words:
+            places.setdefault(word, []).append(place)
+    return {word: tuple(found) for word, found in places.items()}
+
+
+_FIGURES_BY_WORD = _by_word(STATED_FIGURES)
+_CLAIMS_BY_WORD = _by_word(CLAIM_PATTERNS)
+_NONES_BY_WORD = _by_word(NONE_STATED)
+
+
+def _asked(
+    patterns: Sequence[_Pattern], by_word: dict[str, tuple[int, ...]], present: frozenset[str]
+) -> list[_Pattern]:
+    """The patterns one of whose words is present, in their order (looked up by the words
+    present, not tried one by one)."""
+    places = sorted({place for word in present for place in by_word.get(word, ())})
+    return [patterns[place] for place in places]
+
+
 def _present(text: str) -> frozenset[str]:
     """The words of the patterns that the text has."""
     return frozenset(
@@ -143,9 +173,7 @@ def _figures(
             sentences.append((lo, hi, words))
     if not sentences:
         return
-    for figure in STATED_FIGURES:
-        if present.isdisjoint(figure.words):
-            continue
+    for figure in _asked(STATED_FIGURES, _FIGURES_BY_WORD, present):
         for match in (
             match
             for lo, hi, words in sentences
@@ -216,9 +244,7 @@ def _claims(
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
-    for pattern in CLAIM_PATTERNS:
-        if present.isdisjoint(pattern.words):
-            continue
+    for pattern in _asked(CLAIM_PATTERNS, _CLAIMS_BY_WORD, present):
         for match in pattern.pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -255,9 +281,7 @@ def _nones(
     block: TextBlock, marks: _Marks, year: int | None, present: frozenset[str]
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
-    for stated in NONE_STATED:
-        if present.isdisjoint(stated.words):
-            continue
+    for stated in _asked(NONE_STATED, _NONES_BY_WORD, present):
         for match in stated.pattern.finditer(text):
             sentence = marks.back(match.start())
             clause = marks.back(match.start(), clause=True)
