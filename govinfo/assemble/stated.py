@@ -104,12 +104,28 @@ _WORDS = frozenset(
     for pattern in patterns
     for word in pattern.words
 )
-#: The words by their first character: a block is searched only for the words whose first
-#: character it has.
-_BY_FIRST: dict[str, tuple[str, ...]] = {
-    first: tuple(sorted(w for w in _WORDS if w[0] == first)) for first in {w[0] for w in _WORDS}
-}
-_FIRST = frozenset(_BY_FIRST)
+
+
+@functools.cache
+def _word_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern for all the words, the longest first where several start at one place,
+    and the words each starts with (made when a narrative is first read)."""
+    pattern = re.compile("|".join(map(re.escape, sorted(_WORDS, key=len, reverse=True))))
+    return pattern, {word: frozenset(w for w in _WORDS if word.startswith(w)) for word in _WORDS}
+
+
+def _present(text: str) -> frozenset[str]:
+    """The words of the patterns that the text has: each place where a word starts is
+    found by one scan (from the place after the last), and gives its longest word and the
+    words that one starts with."""
+    pattern, prefixes = _word_scan()
+    found: set[str] = set()
+    search = pattern.search
+    match = search(text)
+    while match is not None:
+        found |= prefixes[match.group()]
+        match = search(text, match.start() + 1)
+    return frozenset(found)
 
 
 _Pattern = TypeVar("_Pattern", FigurePattern, ClaimPattern, NoneStated)
@@ -136,13 +152,6 @@ def _asked(
     present, not tried one by one)."""
     places = sorted({place for word in present for place in by_word.get(word, ())})
     return [patterns[place] for place in places]
-
-
-def _present(text: str) -> frozenset[str]:
-    """The words of the patterns that the text has."""
-    return frozenset(
-        word for first in _FIRST.intersection(text) for word in _BY_FIRST[first] if word in text
-    )
 
 
 def _in_context(
