@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -40,18 +41,21 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
 
 
+_START = operator.methodcaller("start")  # (of a match)
+
+
 class _Marks:
     """Where a block's sentences and clauses end, found once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.size = len(text)
-        self.sentences = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.sentences = list(map(_START, _SENTENCE_END.finditer(text)))
 
     @functools.cached_property
     def clauses(self) -> list[int]:
         """(Found when a figure is: most blocks state none.)"""
-        return [m.start() for m in _CLAUSE_END.finditer(self.text)]
+        return list(map(_START, _CLAUSE_END.finditer(self.text)))
 
     def back(self, position: int, *, clause: bool = False) -> int:
         """Where the sentence (or clause) that holds ``position`` begins."""

@@ -8,6 +8,7 @@ hard-wrapped by a PDF converter, a crawler's header, image file names standing f
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -49,9 +50,12 @@ class _Lines(NamedTuple):
 def _lines(text: str) -> _Lines:
     raw = text.splitlines(keepends=True)
     return _Lines(
-        [line.rstrip("\r\n") for line in raw],
+        list(map(_WITHOUT_BREAK, raw)),
         list(itertools.accumulate(map(len, raw), initial=0)),
     )
+
+
+_WITHOUT_BREAK = operator.methodcaller("rstrip", "\r\n")
 
 
 def _is_pipe_row(text: str) -> bool:
