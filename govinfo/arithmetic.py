@@ -143,29 +143,9 @@ class Balance:
 
 def derived_totals(table: Table) -> tuple[Values, frozenset[str]]:
     """The table's numbers with each blank total that its row gives derived (the sum of the
-    row), and the keys of the totals derived."""
-    numbers = table.numbers()
-    if not any(None in values for values in numbers.values()):
-        return numbers, frozenset()
-    out: dict[str, Sequence[Number | None]] = dict(numbers)
-    derived: set[str] = set()
-    definition = table.definition
-    for row in table.rows:
-        values = numbers[row.key]
-        index = total_index(definition.row(row.key))
-        if (
-            index is None
-            or values[index] is not None
-            or not isinstance(row.cells[index], NotReported)
-        ):
-            continue
-        parts = [v for i, v in enumerate(values) if i != index]
-        if all(v is not None for v in parts):
-            filled = list(values)
-            filled[index] = sum(v for v in parts if v is not None)
-            out[row.key] = filled
-            derived.add(f"{table.key}.{row.key}.{definition.row(row.key).columns[index].key}")
-    return out, frozenset(derived)
+    row), and the keys of the totals derived (:meth:`Table.numbers_derived`, worked out once
+    for every rule)."""
+    return table.numbers_derived()
 
 
 def evaluate(

@@ -74,7 +74,9 @@ def exceeded(what: str, found: int, unit: str, name: str, limit: int) -> LimitEr
     )
 
 
-_CURRENT: ContextVar[Limits] = ContextVar("govinfo_limits", default=Limits())  # noqa: B039
+#: The defaults (a frozen value: one serves every read).
+DEFAULTS = Limits()
+_CURRENT: ContextVar[Limits] = ContextVar("govinfo_limits", default=DEFAULTS)
 
 
 def current() -> Limits:
@@ -85,7 +87,7 @@ def current() -> Limits:
 @contextlib.contextmanager
 def applied(limits: Limits | None) -> Iterator[Limits]:
     """The limits in force for the block (the defaults when None)."""
-    token = _CURRENT.set(limits or Limits())
+    token = _CURRENT.set(limits or DEFAULTS)
     try:
         yield _CURRENT.get()
     finally:

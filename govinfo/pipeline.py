@@ -12,6 +12,8 @@ loader (govinfo's JSON) gives a document directly.  :func:`check` runs every reg
 
 from __future__ import annotations
 
+import itertools
+import operator
 import os
 import posixpath
 import re
@@ -155,6 +157,9 @@ def _read(
     return document
 
 
+_CELL_TEXT = operator.attrgetter("text")  # (of a GridCell)
+
+
 def _within(layout: Layout, name: str, bounds: Limits) -> None:
     """Refuse a layout beyond the limits before it is assembled: its text, its tables, the
     cells of each."""
@@ -167,7 +172,7 @@ def _within(layout: Layout, name: str, bounds: Limits) -> None:
             cells = sum(map(len, block.rows))
             if cells > bounds.cells:
                 raise exceeded(f"{name}: a table", cells, "cells", "cells", bounds.cells)
-            chars += sum(len(c.text) for row in block.rows for c in row)
+            chars += sum(map(len, map(_CELL_TEXT, itertools.chain.from_iterable(block.rows))))
     if tables > bounds.tables:
         raise exceeded(name, tables, "tables", "tables", bounds.tables)
     if chars > bounds.text_chars:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator, Mapping
+
 from govinfo.assemble.headings import Heading, regions
 from govinfo.assemble.metadata import period_year, published_date, title_of
 from govinfo.assemble.narrative import narrative
@@ -161,12 +164,13 @@ def assemble_annual_report(
     all_texts = [b.text for b in elements if isinstance(b, TextBlock)]
 
     year = title.year if title.year is not None else period_year(all_texts[:40])
-    # What the narrative states for cells may decide how a damaged cell reads.
-    figures = _deciding_figures(
-        stated_figures(
-            [b for b in elements if isinstance(b, TextBlock)], year=year, only=_DECIDING
-        ),
-        title.agency,
+    # What the narrative states for cells may decide how a damaged cell reads (looked for
+    # when a table has such a cell: most are read as printed).
+    text_blocks = [b for b in elements if isinstance(b, TextBlock)]
+    figures = _Deciding(
+        lambda: _deciding_figures(
+            stated_figures(text_blocks, year=year, only=_DECIDING), title.agency
+        )
     )
     tables: dict[TableKey, TableReading] = {}
     texts: dict[str, list[TextBlock]] = {}
@@ -252,6 +256,26 @@ _DECIDING = frozenset(
         for version in FORMAT_VERSIONS
     )
 )
+
+
+class _Deciding(Mapping[str, tuple[int, str]]):
+    """The figures that may decide a damaged cell, found the first time they are asked for."""
+
+    def __init__(self, find: Callable[[], Figures]) -> None:
+        self._find = find
+
+    @functools.cached_property
+    def _found(self) -> Figures:
+        return self._find()
+
+    def __getitem__(self, key: str) -> tuple[int, str]:
+        return self._found[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def _deciding_figures(stated: tuple[StatedFigure, ...], agency: str | None) -> Figures:

@@ -12,6 +12,7 @@ reported as dropped, like other injected runs.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -29,10 +30,18 @@ def is_traditional(texts: Iterable[str], sample: int = 4000) -> bool:
     """Whether the text is written in Traditional characters: more than one in ten of its
     Chinese characters lie outside GB 2312, the Simplified standard set (a name's rare
     character does not make a text Traditional)."""
+    # The texts are searched a batch at a time (a page has hundreds of cells): a line break
+    # between them is no Chinese character, so the batch gives what its texts give.
     chinese: list[str] = []
     seen = 0
-    for text in texts:
-        found = "".join(_CJK.findall(text))
+    batch: list[str] = []
+    for text in itertools.chain(texts, (None,)):
+        if text is not None:
+            batch.append(text)
+            if len(batch) < _BATCH:
+                continue
+        found = "".join(_CJK.findall("\n".join(batch)))
+        batch.clear()
         chinese.append(found)
         seen += len(found)
         if seen >= sample:
@@ -45,6 +54,8 @@ def is_traditional(texts: Iterable[str], sample: int = 4000) -> bool:
 
 
 _CJK = re.compile("[\u4e00-\u9fff]+")
+#: How many texts are searched for Chinese characters at once.
+_BATCH = 64
 
 
 @functools.lru_cache(maxsize=4)

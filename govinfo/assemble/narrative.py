@@ -68,14 +68,19 @@ def _inline_level2(n: int) -> re.Pattern[str]:
     return re.compile(rf"({numeral}(?<![^\s。；;：:，,]{numeral})是)")
 
 
+#: Where an item's first sentence ends; a Chinese character.
+_LEAD_END = re.compile(r"[。；;]|(?<=[A-Za-z)])\.(?:\s|$)")
+_CHINESE = re.compile("[\u4e00-\u9fff]")
+
+
 def _lead(text: str) -> tuple[str, str]:
     """An item's heading (its own short line, or its first sentence) and the rest."""
-    sentence = re.search(r"[。；;]|(?<=[A-Za-z)])\.(?:\s|$)", text)
+    sentence = _LEAD_END.search(text)
     if sentence is None and len(text) <= 120:
         return text.strip(), ""
     if sentence is None or sentence.end() > 200:
         head, _, rest = text.partition(" ")
-        if 0 < len(head) <= 20 and rest and re.search(r"[\u4e00-\u9fff]", head):
+        if 0 < len(head) <= 20 and rest and _CHINESE.search(head):
             return head, rest.strip()  # （一）主动公开方面 平潭…: the heading ends at the space
         return text.strip(), ""
     return text[: sentence.end()].strip(), text[sentence.end() :].strip()

@@ -8,6 +8,8 @@ as dropped text, never silently lost.  Each pattern is compiled when a text firs
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from govinfo.assemble.mirror import PINYIN
@@ -120,12 +122,16 @@ def clean(layout: Layout) -> tuple[list[LayoutBlock], list[DroppedText]]:
                 block = block._replace(
                     text=text, confidence=fitted(block.confidence, block.text, text)
                 )
-        elif isinstance(block, Grid) and any(
-            "(" in c.text or "（" in c.text for r in block.rows for c in r
+        elif isinstance(block, Grid) and PINYIN.search(
+            # (All the cells at once: pinyin never runs from one cell into the next.)
+            "\n".join(map(_TEXT, itertools.chain.from_iterable(block.rows)))
         ):
             block = _unpinyin_grid(block, dropped)
         kept.append(block)
     return kept, dropped
+
+
+_TEXT = operator.attrgetter("text")  # (of a GridCell)
 
 
 def _unpinyin_grid(grid: Grid, dropped: list[DroppedText]) -> Grid:

@@ -6,9 +6,12 @@ stands in."""
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from govinfo.assemble.tables.values import SURE
 from govinfo.layout import TextBlock
@@ -24,6 +27,9 @@ from govinfo.statute import (
     SHARE,
     STATED_FIGURES,
     WITH_CARRIED_OVER,
+    ClaimPattern,
+    FigurePattern,
+    NoneStated,
     quantity,
 )
 from govinfo.text import MAX_NUMBER_DIGITS
@@ -36,13 +42,21 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LAST_YEAR = re.compile(r"上一?年|去年|上年度|前一年")
 
 
+_START = operator.methodcaller("start")  # (of a match)
+
+
 class _Marks:
     """Where a block's sentences and clauses end, found once."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.size = len(text)
-        self.sentences = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.clauses = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.sentences = list(map(_START, _SENTENCE_END.finditer(text)))
+
+    @functools.cached_property
+    def clauses(self) -> list[int]:
+        """(Found when a figure is: most blocks state none.)"""
+        return list(map(_START, _CLAUSE_END.finditer(self.text)))
 
     def back(self, position: int, *, clause: bool = False) -> int:
         """Where the sentence (or clause) that holds ``position`` begins."""
@@ -97,6 +111,54 @@ _WORDS = frozenset(
 )
 
 
+@functools.cache
+def _word_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern for all the words, the longest first where several start at one place,
+    and the words each starts with (made when a narrative is first read)."""
+    pattern = re.compile("|".join(map(re.escape, sorted(_WORDS, key=len, reverse=True))))
+    return pattern, {word: frozenset(w for w in _WORDS if word.startswith(w)) for word in _WORDS}
+
+
+def _present(text: str) -> frozenset[str]:
+    """The words of the patterns that the text has: each place where a word starts is
+    found by one scan (from the place after the last), and gives its longest word and the
+    words that one starts with."""
+    pattern, prefixes = _word_scan()
+    found: set[str] = set()
+    search = pattern.search
+    match = search(text)
+    while match is not None:
+        found |= prefixes[match.group()]
+        match = search(text, match.start() + 1)
+    return frozenset(found)
+
+
+_Pattern = TypeVar("_Pattern", FigurePattern, ClaimPattern, NoneStated)
+
+
+def _by_word(patterns: Sequence[_Pattern]) -> dict[str, tuple[int, ...]]:
+    """Where each word is asked for: the places of the patterns that have it."""
+    places: dict[str, list[int]] = {}
+    for place, pattern in enumerate(patterns):
+        for word in pattern.words:
+            places.setdefault(word, []).append(place)
+    return {word: tuple(found) for word, found in places.items()}
+
+
+_FIGURES_BY_WORD = _by_word(STATED_FIGURES)
+_CLAIMS_BY_WORD = _by_word(CLAIM_PATTERNS)
+_NONES_BY_WORD = _by_word(NONE_STATED)
+
+
+def _asked(
+    patterns: Sequence[_Pattern], by_word: dict[str, tuple[int, ...]], present: frozenset[str]
+) -> list[_Pattern]:
+    """The patterns one of whose words is present, in their order (looked up by the words
+    present, not tried one by one)."""
+    places = sorted({place for word in present for place in by_word.get(word, ())})
+    return [patterns[place] for place in places]
+
+
 def _in_context(
     text: str, lo: int, hi: int, context: tuple[str, ...], own: str | None, section: str | None
 ) -> bool:
@@ -125,9 +187,7 @@ def _figures(
             sentences.append((lo, hi, words))
     if not sentences:
         return
-    for figure in STATED_FIGURES:
-        if present.isdisjoint(figure.words):
-            continue
+    for figure in _asked(STATED_FIGURES, _FIGURES_BY_WORD, present):
         for match in (
             match
             for lo, hi, words in sentences
@@ -201,9 +261,7 @@ def _claims(
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
     taken: list[tuple[int, int]] = []
-    for pattern in CLAIM_PATTERNS:
-        if present.isdisjoint(pattern.words):
-            continue
+    for pattern in _asked(CLAIM_PATTERNS, _CLAIMS_BY_WORD, present):
         for match in pattern.pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -240,9 +298,7 @@ def _nones(
     block: TextBlock, marks: _Marks, year: int | None, present: frozenset[str]
 ) -> Iterator[tuple[int, StatedFigure]]:
     text = block.text
-    for stated in NONE_STATED:
-        if present.isdisjoint(stated.words):
-            continue
+    for stated in _asked(NONE_STATED, _NONES_BY_WORD, present):
         for match in stated.pattern.finditer(text):
             sentence = marks.back(match.start())
             clause = marks.back(match.start(), clause=True)
@@ -276,7 +332,7 @@ def stated_figures(
     out: dict[tuple[str, int | Decimal, str | None], StatedFigure] = {}
     for index, block in enumerate(blocks):
         text = block.text
-        present = frozenset(word for word in _WORDS if word in text)
+        present = _present(text)
         if not present:
             continue
         section = sections[index] if sections is not None else None

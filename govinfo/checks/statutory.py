@@ -190,6 +190,8 @@ def check_derived_totals(document: Document) -> Iterator[Finding]:
         return
     for table in document.tables():
         values, derived = derived_totals(table)
+        if not derived:
+            continue
         definition = table.definition
         for key in sorted(derived, key=list(definition.cell_keys()).index):
             row_key, _, column_key = key.removeprefix(f"{table.key}.").rpartition(".")

@@ -109,5 +109,5 @@ def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: Any
 
 
 def no_digits(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or any(ch.isdigit() for ch in value):
+    if not isinstance(value, str) or any(map(str.isdigit, value)):
         fail(instance, attribute, "a text without digits (a number is never 'not reported')", value)

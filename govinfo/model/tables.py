@@ -139,6 +139,9 @@ class Table:
     _numbers: Mapping[str, tuple[Number | None, ...]] | None = attrs.field(
         init=False, default=None, repr=False, eq=False
     )
+    _derived: tuple[Mapping[str, Sequence[Number | None]], frozenset[str]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", {row.key: row for row in self.rows})
@@ -150,6 +153,16 @@ class Table:
         if found is None:
             found = {row.key: numbers(row.cells) for row in self.rows}
             object.__setattr__(self, "_numbers", found)
+        return found
+
+    def numbers_derived(self) -> tuple[Mapping[str, Sequence[Number | None]], frozenset[str]]:
+        """The numbers with each blank total that its row gives derived (the sum of the
+        row), and the keys of the totals derived (worked out once: every arithmetic rule
+        and the narrative checks read them)."""
+        found = self._derived
+        if found is None:
+            found = _derive_totals(self)
+            object.__setattr__(self, "_derived", found)
         return found
 
     @property
@@ -300,6 +313,32 @@ class Table:
         rows = {r.key: r for r in self.rows}
         rows[row_key] = Row(row_key, tuple(cells))
         return attrs.evolve(self, rows=tuple(rows[k] for k in definition.row_keys if k in rows))
+
+
+def _derive_totals(table: Table) -> tuple[Mapping[str, Sequence[Number | None]], frozenset[str]]:
+    numbers = table.numbers()
+    if not any(None in values for values in numbers.values()):
+        return numbers, frozenset()
+    out: dict[str, Sequence[Number | None]] = dict(numbers)
+    derived: set[str] = set()
+    definition = table.definition
+    for row in table.rows:
+        values = numbers[row.key]
+        columns = definition.row(row.key).columns
+        index = next((i for i, c in enumerate(columns) if c.is_total), None)
+        if (
+            index is None
+            or values[index] is not None
+            or not isinstance(row.cells[index], NotReported)
+        ):
+            continue
+        parts = [v for i, v in enumerate(values) if i != index]
+        if all(v is not None for v in parts):
+            filled = list(values)
+            filled[index] = sum(v for v in parts if v is not None)
+            out[row.key] = filled
+            derived.add(f"{table.key}.{row.key}.{columns[index].key}")
+    return out, frozenset(derived)
 
 
 UnavailableReason = Literal["image", "absent", "unreadable"]

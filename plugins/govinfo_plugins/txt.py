@@ -8,6 +8,7 @@ hard-wrapped by a PDF converter, a crawler's header, image file names standing f
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -49,9 +50,12 @@ class _Lines(NamedTuple):
 def _lines(text: str) -> _Lines:
     raw = text.splitlines(keepends=True)
     return _Lines(
-        [line.rstrip("\r\n") for line in raw],
+        list(map(_WITHOUT_BREAK, raw)),
         list(itertools.accumulate(map(len, raw), initial=0)),
     )
+
+
+_WITHOUT_BREAK = operator.methodcaller("rstrip", "\r\n")
 
 
 def _is_pipe_row(text: str) -> bool:
@@ -133,10 +137,13 @@ def _cell_per_line_grid(lines: _Lines, start: int) -> tuple[Grid, int]:
     if len(at) > row_start:
         ends.append(len(at))
     # A cell line starts with its tab, so stripping the line strips the cell.
+    offsets = lines.offsets
     cells = []
     for place, line in enumerate(at):
-        text = "\n".join([texts[line].strip(), *more.get(place, ())])
-        cells.append(GridCell(text, lines.source(line)))
+        text = texts[line].strip()
+        if place in more:
+            text = "\n".join([text, *more[place]])
+        cells.append(GridCell(text, SourceRef(line + 1, offsets[line])))  # (lines.source)
     rows = tuple(tuple(cells[a:b]) for a, b in zip([0, *ends], ends, strict=False))
     return Grid(rows, lines.source(start)), i
 

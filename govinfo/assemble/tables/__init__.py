@@ -68,10 +68,12 @@ def read_table(
     definition = table_def(key, chosen)
     matches = find_labels(stream, definition)
     images = _images(elements)
+    # (Not ``figures or {}``: the figures may be found only when a damaged cell asks.)
+    stated = figures if figures is not None else {}
     if definition.one_data_row:
-        reading = read_one_row_table(stream, definition, matches, figures or {})
+        reading = read_one_row_table(stream, definition, matches, stated)
     else:
-        reading = read_rows(stream, definition, matches, figures or {}, at_end=at_end)
+        reading = read_rows(stream, definition, matches, stated, at_end=at_end)
     if reading is None:
         if images:
             unread = tuple(

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from govinfo.assemble.tables.stream import Stream
 from govinfo.assemble.tables.values import Token
 from govinfo.statute import FORMAT_VERSIONS, FormatVersion, RowDef, TableDef, TableKey, table_def
-from govinfo.text import fold
+from govinfo.text import fold, fold_cell
 
 
 class Match(NamedTuple):
@@ -115,8 +115,12 @@ def label_vocabulary(definition: TableDef) -> frozenset[str]:
 
 def is_debris(token: Token, vocabulary: frozenset[str]) -> bool:
     """Pieces of labels broken up by a converter (（四）无, 予处理): not values, not noise."""
-    folded = re.sub(r"^\d{1,2}[.、]", "", fold(token.text))
-    return bool(folded) and not any(ch.isdigit() for ch in folded) and set(folded) <= vocabulary
+    folded = _NUMBERING.sub("", fold_cell(token.text), count=1)
+    return bool(folded) and not any(map(str.isdigit, folded)) and vocabulary.issuperset(folded)
+
+
+#: A label's own number (``2.``), which debris may keep.
+_NUMBERING = re.compile(r"^\d{1,2}[.、]")
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ data row under its column groups: its fifteen cells are read the same way, as on
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -115,7 +116,7 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
     if len(tokens) == width:
         if any(t.doubtful for t in tokens):
             return _with_doubts(slots, tokens, text, rest)
-        cells = tuple(value_cell(s.column, t) for s, t in zip(slots, tokens, strict=True))
+        cells = tuple(map(value_cell, [s.column for s in slots], tokens))
         return Values(text, cells, rest=rest, recognised=recognised)
     if any(t.doubtful for t in tokens):
         # Recognised values that do not fill the row one to a cell, some with doubt: what
@@ -151,6 +152,12 @@ def _with_doubts(
 
 def slots_of(rows: Iterable[RowDef]) -> tuple[Slot, ...]:
     return tuple(Slot(row, i) for row in rows for i in range(len(row.columns)))
+
+
+@functools.lru_cache(maxsize=16)
+def row_slots(definition: TableDef) -> Mapping[str, tuple[Slot, ...]]:
+    """Each row's slots, by row key (made once for a table's definition)."""
+    return {row.key: slots_of((row,)) for row in definition.rows}
 
 
 # --------------------------------------------------------------------------- the stream
@@ -218,12 +225,10 @@ class Orphan:
 def orphans(
     stream: Stream, used_rows: set[int], label_rows: set[int], width: int, lo: int, hi: int
 ) -> list[Orphan]:
-    by_row: dict[int, list[int]] = {}
-    for index, row in enumerate(stream.rows):
-        if lo <= row <= hi and row not in used_rows and row not in label_rows:
-            by_row.setdefault(row, []).append(index)
     found = []
-    for row, cells in sorted(by_row.items()):
+    for row, cells in stream.rows_between(lo, hi):
+        if row in used_rows or row in label_rows:
+            continue
         tokens: list[Token] = []
         fragment = ""
         for index in cells:
@@ -253,12 +258,13 @@ def unknown_rows(
 ) -> list[tuple[str, SourceRef | None]]:
     """Rows of the material no label claims that have a label of their own the format does
     not know (其他主动公开文件) and values: a local addition, kept as a note."""
-    by_row: dict[int, list[int]] = {}
-    for index, row in enumerate(stream.rows):
-        if lo <= row <= hi and row not in claimed:
-            by_row.setdefault(row, []).append(index)
     found = []
-    for indices in by_row.values():
+    for row, indices in stream.rows_between(lo, hi):
+        # (A row without a digit has no values: most unclaimed rows are headers.)
+        if row in claimed or not any(
+            map(_HAS_DIGIT.search, stream.texts[indices.start : indices.stop])
+        ):
+            continue
         tokens = [
             t
             for i in indices
@@ -279,6 +285,8 @@ def _is_material(stream: Stream, index: int, vocabulary: frozenset[str]) -> bool
     return all(t.kind != "text" or is_debris(t, vocabulary) for t in tokens)
 
 
+#: A digit a value may be printed with (the only digits read: :mod:`.values`).
+_HAS_DIGIT = re.compile("[0-9０-９]")
 _SENTENCE_END = re.compile(r"[。；;]")
 _DIGIT = re.compile(r"\d")
 #: A count or a percentage the narrative states (12件, 33.9%): no value of a table.
@@ -676,7 +684,7 @@ def read_rows(
         at = bisect.bisect_left(boundaries, match.end)
         end = boundaries[at] if at < len(boundaries) else len(stream.folded)
         tokens, rows, used = _row_tokens(stream, match, end, vocabulary)
-        found = read_values(slots_of((row,)), tokens)
+        found = read_values(row_slots(definition)[row.key], tokens)
         values[row.key] = found
         label_cell = stream.at(match.start)[0]
         label_rows.add(stream.rows[label_cell])

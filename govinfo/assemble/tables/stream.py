@@ -118,6 +118,18 @@ class Stream:
         mapping = self.maps[cell]
         return cell, (offset if mapping is None else mapping[offset])
 
+    def rows_between(self, lo: int, hi: int) -> Iterator[tuple[int, range]]:
+        """The rows of the material from ``lo`` to ``hi`` (inclusive), each with its cells
+        (a row's cells stand together: rows only grow along the stream)."""
+        rows = self.rows
+        start = bisect.bisect_left(rows, lo)
+        stop = bisect.bisect_right(rows, hi)
+        while start < stop:
+            row = rows[start]
+            end = bisect.bisect_right(rows, row, start, stop)
+            yield row, range(start, end)
+            start = end
+
     def position(self, folded_index: int) -> tuple[int, int]:
         """(cell, character) of a folded position; the end of the stream past the last."""
         if folded_index >= len(self.folded):

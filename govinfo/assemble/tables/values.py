@@ -126,7 +126,7 @@ def tokens_of(
     """
     if not cell_text.strip():
         return [Token(cell_text, source, "blank", True, confidence)] if grid else []
-    parts = [p for p in cell_text.translate(_SEPARATORS).split() if p]
+    parts = cell_text.translate(_SEPARATORS).split()  # (no empty parts)
     if grid and len(parts) == 1:
         return [token(parts[0], source, cell=True, confidence=confidence)]
     out = []
