@@ -13,12 +13,10 @@ busy machine.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
+from timing import measure
 
 import govinfo
 from govinfo import AnnualReport, Source
@@ -26,21 +24,6 @@ from govinfo.testing.pages import page
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE = EXAMPLES / "beijing-ipo-2021-annual-report.zh.txt"
-
-
-def measure(works: list[Callable[[], object]], seconds: float) -> list[float]:
-    """The median time of each piece of work, run in turns so that each sees the machine
-    in the same state (a busy moment slows them alike, and the ratio stays fair)."""
-    for work in works:
-        work()
-    samples: list[list[float]] = [[] for _ in works]
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        for work, found in zip(works, samples, strict=True):
-            start = time.perf_counter()
-            work()
-            found.append(time.perf_counter() - start)
-    return [statistics.median(found) for found in samples]
 
 
 def pages() -> dict[str, bytes]:

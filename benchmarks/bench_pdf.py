@@ -15,10 +15,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from govinfo_plugins.pdf.document import pdf_layout
+from timing import measure
 
 import govinfo
 from govinfo import Source
@@ -26,21 +26,6 @@ from govinfo import Source
 ROOT = Path(__file__).resolve().parent.parent
 PDF = ROOT / "tests" / "data" / "hongze-district-2023-annual-report.pdf"
 TEXT = ROOT / "examples" / "beijing-ipo-2021-annual-report.zh.txt"
-
-
-def measure(works: list[Callable[[], object]], seconds: float) -> list[float]:
-    """The median time of each piece of work, run in turns so that each sees the machine
-    in the same state (a busy moment slows them alike, and the ratio stays fair)."""
-    for work in works:
-        work()
-    samples: list[list[float]] = [[] for _ in works]
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        for work, found in zip(works, samples, strict=True):
-            start = time.perf_counter()
-            work()
-            found.append(time.perf_counter() - start)
-    return [statistics.median(found) for found in samples]
 
 
 def cold(scripts: list[str], runs: int) -> list[float]:

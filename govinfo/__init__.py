@@ -8,8 +8,9 @@ The pipeline (:mod:`govinfo.pipeline`)::
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from govinfo.lazy import exports as _exports
 
 if TYPE_CHECKING:
     from govinfo.errors import (
@@ -143,17 +144,7 @@ def loads(text: str | bytes) -> Document:
     return _loads(text)
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = _exports(__name__, _EXPORTS)
 
 
 __all__ = [

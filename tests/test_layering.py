@@ -17,7 +17,7 @@ from conftest import ROOT
 #: The stages in the order data flows, lowest first: a module of a stage imports only from its
 #: own stage and those before it.  (Prefixes of module names; the longest prefix decides.)
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("govinfo.errors", "govinfo.text", "govinfo.limits"),
+    ("govinfo.errors", "govinfo.text", "govinfo.limits", "govinfo.lazy"),
     ("govinfo.statute",),
     ("govinfo.model",),
     ("govinfo.arithmetic",),

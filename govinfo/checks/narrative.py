@@ -350,8 +350,8 @@ def _not_read(table: Table, cells: Sequence[str]) -> tuple[str, str]:
     unread = [c for c in cells if unreadable(c)]
     blank = [c for c in cells if not unreadable(c)]
     (unread_zh, unread_en), (blank_zh, blank_en) = (
-        _cell_names(table.definition, unread),
-        _cell_names(table.definition, blank),
+        table.definition.cell_names(unread),
+        table.definition.cell_names(blank),
     )
     if not unread:
         return f"表中未报告 {blank_zh}", f"the table does not report {blank_en}"
@@ -361,18 +361,6 @@ def _not_read(table: Table, cells: Sequence[str]) -> tuple[str, str]:
         f"表中 {unread_zh} 无法识读，未报告 {blank_zh}",
         f"the table's {unread_en} could not be read and it does not report {blank_en}",
     )
-
-
-def _cell_names(definition: TableDef, cells: Sequence[str]) -> tuple[str, str]:
-    """Cells named by their labels (行政规范性文件 / 现行有效件数), Chinese and English."""
-    zh, en = [], []
-    for cell in cells:
-        row_key, column_key = _split(cell)
-        row = definition.row(row_key)
-        column = row.column(column_key)
-        zh.append(f"{row.label.zh} / {column.label.zh}")
-        en.append(f"{row.label.en} / {column.label.en}")
-    return "、".join(zh), "; ".join(en)
 
 
 def _with_carried_over(tables: _Tables, table: Table, item: Resolved) -> Number | None:

@@ -15,7 +15,7 @@ import attrs
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, Unreadable
 from govinfo.model.documents import AnnualReport, Document, KeyPoints
 from govinfo.model.findings import Finding, Status
-from govinfo.model.tables import CellRef, Table, TableUnavailable
+from govinfo.model.tables import Table, TableUnavailable
 from govinfo.statute import (
     FORMAT_DOCUMENTS,
     KIND_LABELS,
@@ -125,27 +125,14 @@ class UnreadText:
 
 def unread_texts(table: Table) -> list[UnreadText]:
     """The unreadable cells of a table, grouped by the text they came from."""
-    groups: dict[tuple[str, str], list[CellRef]] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
     for ref in table.cells():
         if isinstance(ref.cell, Unreadable):
-            groups.setdefault((ref.cell.raw, ref.cell.reason), []).append(ref)
+            groups.setdefault((ref.cell.raw, ref.cell.reason), []).append(ref.key)
     return [
-        UnreadText(tuple(ref.key for ref in refs), raw, reason, _cell_names(refs))
-        for (raw, reason), refs in groups.items()
+        UnreadText(tuple(keys), raw, reason, table.definition.cell_names(keys))
+        for (raw, reason), keys in groups.items()
     ]
-
-
-def _cell_names(refs: list[CellRef]) -> tuple[str, str]:
-    """Cells by their row's label and their columns' (规章 / 本年制发件数、本年废止件数)."""
-    by_row: dict[str, list[CellRef]] = {}
-    for ref in refs:
-        by_row.setdefault(ref.row.key, []).append(ref)
-    zh, en = [], []
-    for cells in by_row.values():
-        row = cells[0].row.label
-        zh.append(f"{row.zh} / {'、'.join(c.column.label.zh for c in cells)}")
-        en.append(f"{row.en} / {', '.join(c.column.label.en for c in cells)}")
-    return "；".join(zh), "; ".join(en)
 
 
 def unread_line(item: UnreadText, lang: Lang) -> str:

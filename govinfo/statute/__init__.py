@@ -8,8 +8,9 @@ checks and reporters derive from it; none of them restates it.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from govinfo.lazy import exports as _exports
 
 if TYPE_CHECKING:
     from govinfo.statute.arithmetic import (
@@ -217,14 +218,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = _exports(__name__, _EXPORTS)

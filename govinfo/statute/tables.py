@@ -9,7 +9,7 @@ Sources: 国办公开办函〔2019〕60号 (trial format, reports for 2019 and 2
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -110,6 +110,21 @@ class TableDef:
         for row in self.rows:
             for column in row.columns:
                 yield f"{self.key}.{row.key}.{column.key}"
+
+    def cell_names(self, keys: Iterable[str]) -> tuple[str, str]:
+        """Cells named as the form names them, by row then columns, in Chinese and English
+        (``规章 / 本年制发件数、本年废止件数``); ``keys`` are dotted, with or without the table."""
+        by_row: dict[str, list[str]] = {}
+        for key in keys:
+            row_key, _, column_key = key.removeprefix(f"{self.key}.").rpartition(".")
+            by_row.setdefault(row_key, []).append(column_key)
+        zh, en = [], []
+        for key, columns in by_row.items():
+            row = self.row(key)
+            labels = [row.column(c).label for c in columns]
+            zh.append(f"{row.label.zh} / {'、'.join(label.zh for label in labels)}")
+            en.append(f"{row.label.en} / {', '.join(label.en for label in labels)}")
+        return "；".join(zh), "; ".join(en)
 
     def rows_with_role(self, role: RowRole) -> tuple[RowDef, ...]:
         return tuple(r for r in self.rows if r.role is role)
