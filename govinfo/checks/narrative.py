@@ -529,15 +529,11 @@ def check_stated_shares(document: Document) -> Iterator[Finding]:
         if not wholes:
             continue
         part = item.total
-        if part is not None and any(_within(percent, part, b) for _, b in wholes):
-            continue
-        if (
-            part is not None
-            and part != item.figure.value
-            and any(_within(percent, item.figure.value, b) for _, b in wholes)
-        ):
-            continue  # the share of the figure as stated: N1 says what is wrong with it
         counted = part if part is not None else item.figure.value
+        if any(_within(percent, counted, b) for _, b in wholes):
+            continue
+        if part is not None and any(_within(percent, item.figure.value, b) for _, b in wholes):
+            continue  # the share of the figure as stated: N1 says what is wrong with it
         places = _places(percent)
         said, said_zh = _said(item.figure)
         key, whole = wholes[0]
