@@ -27,7 +27,7 @@ from conftest import ROOT, require_ocr
 from test_pdf_reader import EXPECTED, Expected, _cell_of
 
 import govinfo
-from govinfo import AnnualReport, GovinfoError, LimitError, Source, Table
+from govinfo import AnnualReport, GovinfoError, LimitError, Source, SourceRef, Table
 from govinfo.model.cells import NotReported, Unreadable
 from govinfo.statute import TableKey
 
@@ -113,6 +113,58 @@ def test_hongze_recognised_reads_every_cell_the_arithmetic_allows(kind: str) -> 
     group = next(e for e in EXPECTED if len(e.keys) > 1)
     values = [getattr(_cell_of(document, k), "value", None) for k in group.keys]
     assert sum(v for v in values if v is not None) == _value(group.value)
+
+
+@functools.cache
+def hongze_page(number: int) -> AnnualReport | str:
+    """One page of the Hongze report drawn at 150 dpi as its own picture, read; or the one
+    line it is refused with."""
+    out = io.BytesIO()
+    pictures.hongze_pages(150)[number - 1].save(out, "PNG")
+    try:
+        document = govinfo.read(Source(out.getvalue(), f"hongze-page-{number}.png"))
+    except GovinfoError as error:
+        return str(error)
+    assert isinstance(document, AnnualReport)
+    return document
+
+
+def test_each_page_as_its_own_picture_reads_what_it_holds() -> None:
+    # Page 1 has the title and 一 only; 2 has 二 over its table; 3 has the last rows of table
+    # 二 and then 三 over most of its table; 4 the rest of 三, 四 and 五; 5 has 六 alone.
+    first = hongze_page(1)
+    assert isinstance(first, AnnualReport)
+    assert "年度报告" in (first.metadata.title or "")
+    assert [s.key for s in first.sections if s.heading is not None] == ["general"]
+    refused = hongze_page(5)
+    assert isinstance(refused, str)
+    assert "no document of a known kind" in refused
+    read: dict[str, object] = {}
+    for number in (2, 3, 4):
+        document = hongze_page(number)
+        assert isinstance(document, AnnualReport), document
+        for e in EXPECTED:
+            if len(e.keys) != 1:
+                continue
+            cell = _cell_of(document, e.keys[0])  # None where the page has no such table
+            if getattr(cell, "value", None) == _value(e.value):
+                read[e.keys[0]] = cell
+            else:  # a row off the page is unreadable, never another number or a blank
+                assert cell is None or isinstance(cell, Unreadable), (number, e, cell)
+    third = hongze_page(3)
+    assert isinstance(third, AnnualReport)
+    received = _cell_of(third, "applications.received.natural_person")
+    assert getattr(received, "value", None) == 21
+    assert getattr(received, "source", None) == SourceRef(
+        line=17, image="hongze-page-3.png", box=(662, 1011, 694, 1032)
+    )
+    # The table 三 rows of page 3 (一 to （四）2) are read off it.
+    not_held = _cell_of(third, "applications.outcome.unavailable.not_held.total")
+    assert getattr(not_held, "value", None) == 10
+    cut = _cell_of(third, "applications.carried_forward.total")
+    assert isinstance(cut, Unreadable)
+    assert "the text ends before this row" in cut.reason
+    assert len(read) >= 60, sorted(read)
 
 
 def test_sources_name_the_picture_the_page_and_the_box() -> None:

@@ -394,6 +394,28 @@ def test_not_a_report() -> None:
         govinfo.read("这不是年度报告。", reader="txt")
 
 
+def test_one_page_of_a_report_is_one() -> None:
+    # A heading over its table (the Beijing report's section 三 alone), and the report's title
+    # over its first heading, are an annual report; one heading without either is not.
+    lines = (EXAMPLES / "beijing-ipo-2021-annual-report.zh.txt").read_text("utf-8").splitlines()
+    third = "\n".join(lines[73:352])
+    assert third.startswith("三、收到和处理政府信息公开申请情况")
+    report = govinfo.read(third, reader="txt")
+    assert isinstance(report, AnnualReport)
+    received = table(report, "applications")["applications.received.natural_person"]
+    assert isinstance(received, Count)
+    # 5, on the file's line 94: the 21st of the section's text.
+    assert (received.value, received.source and received.source.line) == (5, 21)
+    opening = (
+        "北京市知识产权局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本局主动公开信息120条。"
+    )
+    first = govinfo.read(opening, reader="txt")
+    assert isinstance(first, AnnualReport)
+    assert first.metadata.year == 2021
+    with pytest.raises(govinfo.UnknownDocumentError, match="no document of a known kind found"):
+        govinfo.read(opening.split("\n", 2)[2], reader="txt")
+
+
 # --------------------------------------------------------------------------- robustness
 
 SEEDS = [p for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".txt", ".md")]

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 
 from govinfo.assemble.headings import Heading, regions
+from govinfo.assemble.kinds import is_annual_report
 from govinfo.assemble.metadata import period_year, published_date, title_of
 from govinfo.assemble.narrative import narrative
 from govinfo.assemble.stated import stated_figures
@@ -127,8 +128,7 @@ def assemble_annual_report(
 ) -> AnnualReport:
     """An annual report from a reader's layout, cleaned (``elements``, ``dropped``), and the
     statutory headings found in it."""
-    anchored = [h for h in headings if not h.text]
-    if len(headings) < 2 and not anchored:
+    if not is_annual_report(elements, headings):
         raise UnknownDocumentError(
             f"{origin.location or 'the input'}: no annual report found (fewer than two of the "
             "six statutory section headings, and none of its tables)"
@@ -146,7 +146,8 @@ def assemble_annual_report(
             source=elements[h.element].source,
             message_zh=f"{h.section.heading} 无标题：按其表格的行列标签识别，自表格起",
         )
-        for h in anchored
+        for h in headings
+        if not h.text
     ]
     general_text: list[TextBlock] = []
     if "general" not in found.headings and headings and not headings[0].text:

@@ -208,6 +208,20 @@ def _marker_at(block: LayoutBlock, markers: Sequence[str], start: int) -> int | 
     return None
 
 
+def has_its_table(elements: Sequence[LayoutBlock], heading: Heading) -> bool:
+    """Whether the statutory table of the heading's section stands after it (its opening
+    labels are there)."""
+    table = heading.section.table
+    if table is None:
+        return False
+    markers = [fold(m) for m in TABLE_MARKERS[table]]
+    return any(
+        _marker_at(elements[index], markers, heading.end if index == heading.element else 0)
+        is not None
+        for index in range(heading.element, len(elements))
+    )
+
+
 def anchor_tables(elements: Sequence[LayoutBlock], headings: list[Heading]) -> list[Heading]:
     """The headings, with a section start for each statutory table whose heading the text
     lacks but whose labels are there: the table marks where its section begins (its heading

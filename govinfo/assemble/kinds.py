@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from govinfo.assemble.headings import Heading
+from govinfo.assemble.headings import Heading, has_its_table
 from govinfo.layout import LayoutBlock, TextBlock
-from govinfo.statute import KIND_WORDS, DocumentKind
+from govinfo.statute import KIND_WORDS, TITLE_ENDINGS, DocumentKind
 from govinfo.text import fold
 
 
@@ -21,13 +22,36 @@ def detect_kind(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> D
 
     An annual report has its statutory headings, or its statutory tables (``headings`` holds
     an empty one where a table stands without its heading): a text whose tables are the
-    statute's is an annual report whatever else it mentions (工作要点 in its opening).
+    statute's is an annual report whatever else it mentions (工作要点 in its opening). One
+    page of a report (a picture, a fragment) is one when a heading stands over its table, or
+    when the report's title opens it above one heading.
     """
-    if len(headings) >= 2 or any(not h.text for h in headings):
+    if has_statutory_layout(blocks, headings):
         return "annual_report"
-    text = "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
+    text = _text(blocks)
     if says_it_is("rule_of_law_report", text[:3000]):
         return "rule_of_law_report"
     if says_it_is("key_points", text[:20000]):
         return "key_points"
-    return None
+    return "annual_report" if is_annual_report(blocks, headings) else None
+
+
+def has_statutory_layout(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:
+    """Whether the blocks have an annual report's layout: two statutory headings, or a
+    statutory table (under its heading or without one)."""
+    return len(headings) >= 2 or any(not h.text or has_its_table(blocks, h) for h in headings)
+
+
+def is_annual_report(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:
+    """Whether an annual report can be built from the blocks: its layout, or one heading
+    under the report's title."""
+    return has_statutory_layout(blocks, headings) or bool(
+        headings and _ANNUAL_TITLE.search(_text(blocks)[:500])
+    )
+
+
+def _text(blocks: Sequence[LayoutBlock]) -> str:
+    return "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
+
+
+_ANNUAL_TITLE = re.compile(TITLE_ENDINGS["annual_report"])
