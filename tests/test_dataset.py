@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import itertools
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from datasets import contents
 from govinfo_plugins.csv_format import COLUMNS
 from govinfo_plugins.csv_format import rows as csv_rows
@@ -88,6 +89,45 @@ def test_cells_are_the_csv_reporters_rows(stored: Path, corpus: Path) -> None:
                 else:
                     assert ("" if value is None else str(value)) == wanted, (column, want)
     db.close()
+
+
+def test_reasons_and_messages_are_kept_in_both_languages(tmp_path: Path) -> None:
+    # The Shanghai extraction prints two values where table 二's rows 规章 and 行政规范性文件
+    # have three: unreadable, each with its reason in English and Chinese; its findings have
+    # their Chinese messages.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    name = "shanghai-govoffice-2025-annual-report.pdf-extract.md"
+    shutil.copy(EXAMPLES / name, folder / name)
+    database = tmp_path / "reports.sqlite"
+    extract([str(folder)], database, jobs=1)
+    report = govinfo.read(folder / name)
+    assert isinstance(report, govinfo.AnnualReport)
+    unread = {
+        ref.key: ref.cell
+        for table in report.tables()
+        for ref in table.cells()
+        if isinstance(ref.cell, govinfo.Unreadable)
+    }
+    assert len(unread) == 6
+    assert {cell.reason_zh for cell in unread.values()} == {"有 2 个数值，而本行有 3 列"}
+    db = sqlite3.connect(database)
+    stored = dict(
+        db.execute(
+            "SELECT l.key, c.reason || ' | ' || c.reason_zh FROM cells AS c "
+            "JOIN labels AS l ON l.id = c.label_id WHERE c.kind = 'unreadable'"
+        ).fetchall()
+    )
+    assert stored == {key: f"{c.reason} | {c.reason_zh}" for key, c in unread.items()}
+    messages = db.execute("SELECT rule, message, message_zh FROM findings").fetchall()
+    assert messages
+    assert all(zh and zh != en for _, en, zh in messages)
+    (document_id,) = db.execute("SELECT id FROM documents").fetchone()
+    db.close()
+    # Read back as the model's cells (as diff and the rules across documents read them).
+    tables = Store.open(database).tables([document_id])[document_id]
+    back = {r.key: r.cell for t in tables.values() for r in t.cells() if r.key in unread}
+    assert back == unread
 
 
 def test_every_planted_anomaly_is_found(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 
 from govinfo.cli import main
-from govinfo.dataset.schema import TABLES, VIEWS
+from govinfo.dataset.schema import SCHEMA_VERSION, TABLES, VIEWS
 from govinfo.testing.corpus import write_corpus
 
 PINGTAN = ROOT / "tests" / "data" / "pingtan"
@@ -290,7 +290,8 @@ def test_extracts_started_together_on_one_new_database_wait_for_each_other(
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
     assert db.execute("SELECT count(*) FROM files").fetchone() == (3,)
-    assert db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone() == ("1",)
+    version = db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    assert version == (str(SCHEMA_VERSION),)
     db.close()
 
 

@@ -408,6 +408,24 @@ def test_parts_of_a_total_with_the_tables_as_images() -> None:
     assert all(f.status is Status.UNCERTAIN for f in n1)
 
 
+def test_a_share_of_a_whole_that_cannot_be_read_is_uncertain() -> None:
+    # The tables are images; the narrative states 8 received and 8 handled. 2 at 5% is no
+    # share of 8 (25%) but may be one of 一 + 二, which is at least 8 and cannot be read (40);
+    # 3 at 40% cannot be: of 8 or more it is at most 37.5%.
+    text = replaced(
+        SHANGHAI_IPO, "办结8件。", "办结8件。其中予以公开3件（占40%），不予处理2件（占5%）。"
+    )
+    found = {f.where.key: f for f in narrative(read(text)) if f.rule == "N3"}
+    assert set(found) == {
+        "applications.outcome.disclosed.total",
+        "applications.outcome.not_processed.total",
+    }
+    assert found["applications.outcome.disclosed.total"].status is Status.FAIL
+    may = found["applications.outcome.not_processed.total"]
+    assert (may.status, may.expected, may.actual) == (Status.UNCERTAIN, Decimal(5), Decimal(25))
+    assert "一、本年新收 + 二、上年结转" in (may.message_zh or "")
+
+
 def test_english_of_a_machine_translation() -> None:
     report = read(
         replaced(

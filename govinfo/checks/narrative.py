@@ -539,6 +539,35 @@ def check_stated_shares(document: Document) -> Iterator[Finding]:
         key, whole = wholes[0]
         base = quantity(key)
         assert base is not None
+        unknown = [
+            q
+            for k, b in zip(item.quantity.shares_of, bases, strict=True)
+            if b is None
+            and (q := quantity(k)) is not None
+            and _may_be_share(percent, counted, _least(tables, item, q, stated, counted))
+        ]
+        if unknown:
+            # A share of a whole that can be read neither from the table nor the narrative
+            # (and that is not ruled out by what it cannot be less than) may be the one
+            # meant: the percentage can be neither confirmed nor faulted.
+            names = "、".join(q.label.zh for q in unknown)
+            names_en = "; ".join(q.label.en for q in unknown)
+            shown = _share(counted, whole, places, ROUND_HALF_UP)
+            yield Finding(
+                "N3",
+                Status.UNCERTAIN,
+                Severity.INFO,
+                f"{said}, {percent}%: not its share of {whole} ({base.label.en}), {shown}%; "
+                f"it may be a share of {names_en}, which cannot be read",
+                item.location,
+                message_zh=f"{said_zh}，占 {percent}%：不是 {whole}（{base.label.zh}）中的占比"
+                f"（{shown}%）；或为{names}中的占比，而该数无从读取",
+                expected=percent,
+                actual=shown,
+                cells=item.cells,
+                evidence=(item.evidence,),
+            )
+            continue
         truncated = [(k, b) for k, b in wholes if _share(counted, b, places, ROUND_DOWN) == percent]
         if truncated:
             key, whole = truncated[0]
@@ -576,6 +605,28 @@ def check_stated_shares(document: Document) -> Iterator[Finding]:
             cells=item.cells,
             evidence=(item.evidence,),
         )
+
+
+def _least(
+    tables: _Tables,
+    item: Resolved,
+    whole: Quantity,
+    stated: Mapping[str, set[Number]],
+    part: Number,
+) -> Number:
+    """The least a whole not read can be: the part it holds, or a quantity the identities
+    never let exceed it."""
+    known = [_base(tables, item, key, stated) for key in whole.at_least]
+    return max([part, *(k for k in known if k is not None)])
+
+
+def _may_be_share(percent: Decimal, part: Number, least: Number) -> bool:
+    """Whether some whole of at least ``least`` makes ``part`` the percentage, as rounded: the
+    share only falls as the whole grows."""
+    if least <= 0:
+        return _within(percent, 0, 1)
+    exact = Decimal(part) * 100 / Decimal(least)
+    return exact + Decimal(5).scaleb(-_places(percent) - 1) >= percent
 
 
 def _base(

@@ -25,7 +25,7 @@ SECTION_COLUMNS = _after_document_id("sections")
 CELL_COLUMNS = ("format_version", "key", *_after_document_id("cells")[1:])
 #: A document's own findings: the columns the reading fills.
 FINDING_COLUMNS = (
-    "fingerprint", "rule", "status", "severity", "message", "where_key", "table_key",
+    "fingerprint", "rule", "status", "severity", "message", "message_zh", "where_key", "table_key",
     "row_key", "column_key", "expected", "actual", "difference", "required", "cells",
     "missing", "evidence",
 )  # fmt: skip

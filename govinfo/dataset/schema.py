@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 #: Raised when the tables change in a way an older database cannot be read with.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen
@@ -170,6 +170,7 @@ TABLES: tuple[TableSpec, ...] = (
             *_SOURCE,
             _c("printed", "INTEGER NOT NULL", "0 for a cell of a row the report does not print"),
             _c("reason", "TEXT", "why an unreadable cell could not be read"),
+            _c("reason_zh", "TEXT", "the reason in Chinese, where the reader gives one"),
             _c("candidates", "TEXT", "the values an unreadable cell could hold (a JSON array)"),
         ),
         primary_key="document_id, label_id",
@@ -217,6 +218,7 @@ TABLES: tuple[TableSpec, ...] = (
             _c("status", "TEXT NOT NULL", "fail, uncertain, not_assessable or note"),
             _c("severity", "TEXT NOT NULL", "error, warning or info"),
             _c("message", "TEXT NOT NULL", "what was found, in one line"),
+            _c("message_zh", "TEXT", "the message in Chinese, where the rule gives one"),
             _c(
                 "where_key",
                 "TEXT NOT NULL",
@@ -306,7 +308,7 @@ FINDINGS_TIDY = View(
        f.status AS status, f.severity AS severity,
        COALESCE(f.agency_key, d.agency_key) AS agency_key, COALESCE(f.year, d.year) AS year,
        d.path AS document, o.path AS other_document, f.where_key AS where_key,
-       f.message AS message, f.expected AS expected, f.actual AS actual,
+       f.message AS message, f.message_zh AS message_zh, f.expected AS expected, f.actual AS actual,
        f.difference AS difference, f.required AS required, f.cells AS cells,
        f.missing AS missing, f.evidence AS evidence, r.decision AS decision,
        r.comment AS comment, f.document_id AS document_id,

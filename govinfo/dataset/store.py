@@ -506,13 +506,13 @@ _INSERT_SET_FINDING = _insert(
 
 _CELL_READ = (
     "l.key", "c.kind", "c.value", "c.unit", "c.raw", "c.decided_by", "c.line",
-    "c.char_offset", "c.page", "c.reason", "c.candidates",
+    "c.char_offset", "c.page", "c.reason", "c.reason_zh", "c.candidates",
 )  # fmt: skip
 
 
 def cell_of(row: Sequence[Any]) -> Cell:
     """A model cell from a row of ``cells`` (in ``_CELL_READ`` order)."""
-    _, kind, value, unit, raw, decided_by, line, offset, page, reason, candidates = row
+    _, kind, value, unit, raw, decided_by, line, offset, page, reason, reason_zh, candidates = row
     source = (
         SourceRef(line, offset, page=page)
         if line is not None or offset is not None or page is not None
@@ -533,6 +533,7 @@ def cell_of(row: Sequence[Any]) -> Cell:
         reason or "unreadable",
         source=source,
         candidates=tuple(json.loads(candidates)) if candidates else (),
+        reason_zh=reason_zh or None,
     )
 
 

@@ -124,9 +124,9 @@ def _source(source: SourceRef | None) -> tuple[int | None, int | None, int | Non
 
 def cell_row(key: str, version: str, cell: Cell, unit: str, printed: bool) -> Row:
     """A row of ``cells`` (without ``document_id``), in :data:`CELL_COLUMNS` order."""
-    reason, candidates = None, None
+    reason, reason_zh, candidates = None, None, None
     if isinstance(cell, Unreadable):
-        reason = cell.reason
+        reason, reason_zh = cell.reason, cell.reason_zh
         candidates = json.dumps(cell.candidates) if cell.candidates else None
     return (
         version,
@@ -139,6 +139,7 @@ def cell_row(key: str, version: str, cell: Cell, unit: str, printed: bool) -> Ro
         *_source(cell.source),
         int(printed),
         reason,
+        reason_zh,
         candidates,
     )
 
@@ -163,6 +164,7 @@ def finding_row(finding: Finding, fingerprint: str, evidence: str) -> Row:
         finding.status.value,
         finding.severity.value,
         finding.message,
+        finding.message_zh,
         where.key,
         where.table,
         where.row,

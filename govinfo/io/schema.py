@@ -199,6 +199,7 @@ def _cell(column: ColumnDef) -> dict[str, Any]:
                 "properties": {
                     "unreadable": {"type": "string"},
                     "reason": {"type": "string", "minLength": 1},
+                    "reason_zh": {"type": "string", "minLength": 1},
                     "source": SOURCE,
                     "candidates": {"type": "array", "items": {"type": "integer"}},
                 },

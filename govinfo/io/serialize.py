@@ -7,7 +7,7 @@ table is ``{"version": ..., "rows": {...}}`` with its rows nested by their dotte
 (``rows.outcome.withheld.state_secret.total``), or ``{"unavailable": reason, ...}``.  A cell
 is a bare number when nothing else is known of it (an int; an amount as a string), else an
 object: ``{"value", "raw", "source"}`` (and ``"unit"`` for amounts), ``{"not_reported": raw}``
-or ``{"unreadable": raw, "reason": ...}``.
+or ``{"unreadable": raw, "reason": ..., "reason_zh": ...}``.
 
 Loading rejects unknown keys and wrong types with messages that name the path
 (``$.sections.applications.table.rows.received.total: expected an int ≥ 0, got -1``).
@@ -354,6 +354,8 @@ def unstructure_cell(column: ColumnDef, cell: Cell) -> Any:
         out: dict[str, Any] = {"not_reported": cell.raw}
     elif isinstance(cell, Unreadable):
         out = {"unreadable": cell.raw, "reason": cell.reason}
+        if cell.reason_zh is not None:
+            out["reason_zh"] = cell.reason_zh
         if cell.candidates:
             out["candidates"] = list(cell.candidates)
     else:
@@ -378,7 +380,7 @@ def unstructure_cell(column: ColumnDef, cell: Cell) -> Any:
 _CELL_KEYS = {
     "value": ("value", "raw", "source", "unit", "decided_by"),
     "not_reported": ("not_reported", "source"),
-    "unreadable": ("unreadable", "reason", "source", "candidates"),
+    "unreadable": ("unreadable", "reason", "reason_zh", "source", "candidates"),
 }
 
 
@@ -428,11 +430,18 @@ def structure_cell(column: ColumnDef, value: object) -> Cell:
             raw, reason = value["unreadable"], value.get("reason")
             if not isinstance(raw, str) or not isinstance(reason, str):
                 raise _Invalid("expected 'unreadable' and 'reason' as strings")
+            reason_zh = value.get("reason_zh")
+            if reason_zh is not None and not isinstance(reason_zh, str):
+                raise _Invalid(f"expected 'reason_zh' as a string, got {_show(reason_zh)}")
             candidates = value.get("candidates", [])
             if not isinstance(candidates, list):
                 raise _Invalid(f"expected 'candidates' as a list, got {_show(candidates)}")
             return Unreadable(
-                raw, reason, source=source, candidates=tuple(map(_structure_int, candidates))
+                raw,
+                reason,
+                source=source,
+                candidates=tuple(map(_structure_int, candidates)),
+                reason_zh=reason_zh,
             )
         raw = value.get("raw")
         if raw is not None and not isinstance(raw, str):

@@ -108,6 +108,11 @@ def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: Any
         fail(instance, attribute, "a non-empty str", value)
 
 
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        non_empty_text(instance, attribute, value)
+
+
 def no_digits(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or any(map(str.isdigit, value)):
         fail(instance, attribute, "a text without digits (a number is never 'not reported')", value)

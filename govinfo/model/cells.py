@@ -167,14 +167,20 @@ class Unreadable:
 
     ``candidates`` are the values the cell could hold, where the text narrows them to a few
     (glued digits that split several ways): the cell is one of them, no one knows which.
+    ``reason`` is in English; ``reason_zh``, where the reader gives it, in Chinese.
     """
 
     raw: str = attrs.field(validator=v.instance_of(str))
     reason: str = attrs.field(validator=v.non_empty_text)
     source: SourceRef | None = _source
     candidates: tuple[int, ...] = attrs.field(default=(), validator=v.tuple_of(int), kw_only=True)
+    reason_zh: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
 
     __repr__ = _repr
+
+    def why(self, lang: str) -> str:
+        """The reason in ``lang`` (``zh`` or ``en``), the English where there is no other."""
+        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
 
 
 Cell: TypeAlias = Count | Change | Amount | NotReported | Unreadable

@@ -119,19 +119,22 @@ class UnreadText:
     keys: tuple[str, ...]
     raw: str
     reason: str
+    #: The reason in Chinese, where the reader gives it.
+    reason_zh: str | None = None
     #: The cells named as the form names them, by row then columns: Chinese, English.
     names: tuple[str, str] = ("", "")
 
 
 def unread_texts(table: Table) -> list[UnreadText]:
     """The unreadable cells of a table, grouped by the text they came from."""
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[str, str, str | None], list[str]] = {}
     for ref in table.cells():
         if isinstance(ref.cell, Unreadable):
-            groups.setdefault((ref.cell.raw, ref.cell.reason), []).append(ref.key)
+            cell = ref.cell
+            groups.setdefault((cell.raw, cell.reason, cell.reason_zh), []).append(ref.key)
     return [
-        UnreadText(tuple(keys), raw, reason, table.definition.cell_names(keys))
-        for (raw, reason), keys in groups.items()
+        UnreadText(tuple(keys), raw, reason, reason_zh, table.definition.cell_names(keys))
+        for (raw, reason, reason_zh), keys in groups.items()
     ]
 
 
@@ -139,7 +142,7 @@ def unread_line(item: UnreadText, lang: Lang) -> str:
     cells = item.names[0] if lang == "zh" else item.names[1]
     raw = item.raw or ("（空）" if lang == "zh" else "(empty)")
     if lang == "zh":
-        return f"{UNREADABLE} {cells}：原文“{raw}”（{item.reason}）"
+        return f"{UNREADABLE} {cells}：原文“{raw}”（{item.reason_zh or item.reason}）"
     return f"{UNREADABLE} {cells}: the text {raw!r} ({item.reason})"
 
 

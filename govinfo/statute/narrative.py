@@ -46,8 +46,9 @@ class Quantity:
 
     ``key`` reads like a cell key (``table.rows.column``) and is the cell's own key when the
     quantity is one cell; ``label`` is how findings name it; ``shares_of`` the quantities a
-    percentage printed with it may be a share of, the likeliest first.  A quantity of no table
-    (``table`` None: the information-processing fees of section 六) has no terms.
+    percentage printed with it may be a share of, the likeliest first; ``at_least`` the
+    quantities the table's identities never let exceed it.  A quantity of no table (``table``
+    None: the information-processing fees of section 六) has no terms.
     """
 
     key: str
@@ -55,6 +56,7 @@ class Quantity:
     table: TableKey | None
     terms: tuple[Term, ...] = ()
     shares_of: tuple[str, ...] = ()
+    at_least: tuple[str, ...] = ()
 
     def cells(self, definition: TableDef) -> tuple[str, ...]:
         """The dotted keys of the cells the quantity sums in this table definition."""
@@ -107,6 +109,7 @@ def _q(
     en: str,
     *terms: tuple[str, str],
     shares_of: tuple[str, ...] = (),
+    at_least: tuple[str, ...] = (),
 ) -> Quantity:
     return Quantity(
         key,
@@ -114,6 +117,7 @@ def _q(
         _TABLE_NAMES.get(key.split(".", 1)[0]),
         tuple(Term(row, column) for row, column in terms),
         shares_of,
+        at_least,
     )
 
 
@@ -186,6 +190,8 @@ QUANTITIES: Mapping[str, Quantity] = {
             "I. new + II. carried over",
             ("received", "total"),
             ("carried_over", "total"),
+            # R1: 一 + 二 = 三（七） + 四, so neither 一 nor 三（七） is more than 一 + 二.
+            at_least=(_RECEIVED, _HANDLED),
         ),
         _q(_HANDLED, "三、（七）总计", "III. (7) total handled", ("outcome.total", "total")),
         _q(

@@ -129,6 +129,7 @@ def cells(draw: st.DrawFn, column: ColumnDef, *, reported: bool | None = None) -
             draw(texts(max_size=12)),
             draw(texts(min_size=1, max_size=20).filter(str.strip)),
             candidates=tuple(draw(st.lists(st.integers(0, 10**4), max_size=3, unique=True))),
+            reason_zh=draw(st.none() | texts(min_size=1, max_size=20).filter(str.strip)),
         )
     if column.kind is CellKind.COUNT:
         value = draw(st.integers(0, 10**6))

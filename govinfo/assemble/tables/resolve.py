@@ -467,7 +467,7 @@ class Decision:
     why: str
     how: str | None = None
     candidates: tuple[Reading, ...] = ()
-    #: ``why`` in Chinese, for a decided span's note.
+    #: ``why`` in Chinese, for a decided span's note or an undecided one's cells.
     why_zh: str | None = None
 
 
@@ -499,11 +499,21 @@ def _row_stage(definition: TableDef, span: Span, figures: Figures) -> Decision |
             else plain
         )
     except Exhausted:
-        return Decision(None, "the digits run together in more ways than the search weighs")
+        return Decision(
+            None,
+            "the digits run together in more ways than the search weighs",
+            why_zh="数字连写，拆法多到无法逐一权衡",
+        )
     if len(plain) > MOST_READINGS:
-        return Decision(None, f"the digits run together in more than {MOST_READINGS} ways")
+        return Decision(
+            None,
+            f"the digits run together in more than {MOST_READINGS} ways",
+            why_zh=f"数字连写，拆法超过 {MOST_READINGS} 种",
+        )
     if not plain:
-        return Decision(None, "the digits cannot be split into the row's cells")
+        return Decision(
+            None, "the digits cannot be split into the row's cells", why_zh="数字无法拆分为本行各格"
+        )
     if len(plain) == 1 and None not in plain[0]:
         return Decision(plain[0], "the only way the digits split")
     filled = _dedupe([r for r in (fill_rows(span, r, definition) for r in kept) if r is not None])
@@ -512,6 +522,7 @@ def _row_stage(definition: TableDef, span: Span, figures: Figures) -> Decision |
             None,
             "digits run together and no split satisfies the row's total",
             candidates=tuple(plain),
+            why_zh="数字连写，没有一种拆法符合本行总计",
         )
     stated = _figures_for(definition, span, figures)
     narrowed = [r for r in filled if all(r[p] == v for p, v, _ in stated)] if stated else []
@@ -602,22 +613,30 @@ def decide(
                     "several splits are possible and the search of the columns ran out of "
                     "budget before deciding",
                     candidates=tuple(left[index]),
+                    why_zh="有多种拆法，按列检索在作出判定前已用尽限额",
                 )
             elif not solution.seen[k]:
                 decisions[index] = Decision(
                     None,
                     f"{len(left[index])} splits are possible and none makes every column balance",
                     candidates=tuple(left[index]),
+                    why_zh=f"有 {len(left[index])} 种拆法，没有一种使各列平衡",
                 )
             else:
                 decisions[index] = Decision(
                     None,
                     f"{len(solution.seen[k])} splits balance every column",
                     candidates=solution.seen[k],
+                    why_zh=f"有 {len(solution.seen[k])} 种拆法都使各列平衡",
                 )
     return [
         d
         if d is not None
-        else Decision(None, f"{len(left[i])} splits are possible", candidates=tuple(left[i]))
+        else Decision(
+            None,
+            f"{len(left[i])} splits are possible",
+            candidates=tuple(left[i]),
+            why_zh=f"有 {len(left[i])} 种可能的拆法",
+        )
         for i, d in enumerate(decisions)
     ]

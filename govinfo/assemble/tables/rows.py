@@ -92,11 +92,14 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
     text = text_of(tokens)
     source = next((t.source for t in tokens if t.source is not None), None)
 
-    def unreadable(reason: str) -> Values:
-        return Values(text, tuple(Unreadable(text, reason, source=source) for _ in slots))
+    def unreadable(reason: str, reason_zh: str) -> Values:
+        cell = Unreadable(text, reason, source=source, reason_zh=reason_zh)
+        return Values(text, tuple(cell for _ in slots))
 
     if not tokens:
-        return unreadable("no values follow the row's label")._replace(empty=True)
+        return unreadable("no values follow the row's label", "行标签后没有数值")._replace(
+            empty=True
+        )
     # Text recognised with doubt (``O`` for ``0``, ink read as nothing) is a value unknown.
     first_text = next(
         (i for i, t in enumerate(tokens) if t.kind == "text" and not t.doubtful), None
@@ -108,7 +111,8 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
         # Values, then text: the text is not the row's (a table's last row runs into the
         # narrative after it) when the values before it can fill the row.
         if first_text == 0 or (first_text < width and digits < width):
-            return unreadable(f"text among the values ({after[0].text.strip()!r})")
+            among = after[0].text.strip()
+            return unreadable(f"text among the values ({among!r})", f"数值中夹有文字（“{among}”）")
         rest = text_of(after)
         tokens = tokens[:first_text]
         text = text_of(tokens)
@@ -123,11 +127,12 @@ def read_values(slots: Sequence[Slot], tokens: Sequence[Token]) -> Values:
         # the picture holds is not known cell by cell, only the identities may decide it.
         unknown = [Token("", t.source, "text", True, 0.0) for t in tokens[:1]] * width
         return _with_doubts(slots, unknown, text, rest, shown=text)
-    if len(tokens) > width:
-        return unreadable(f"{len(tokens)} values where the row has {width} columns")
     runs = [run_of(t.text) for t in tokens]
-    if any(t.cell or t.kind != "number" for t in tokens) or None in runs:
-        return unreadable(f"{len(tokens)} values where the row has {width} columns")
+    if len(tokens) > width or any(t.cell or t.kind != "number" for t in tokens) or None in runs:
+        return unreadable(
+            f"{len(tokens)} values where the row has {width} columns",
+            f"有 {len(tokens)} 个数值，而本行有 {width} 列",
+        )
     span = Span(tuple(slots), tuple(r for r in runs if r is not None), text, source)
     return Values(text, span=span, rest=rest)
 
@@ -144,7 +149,9 @@ def _with_doubts(
             cells.append(value_cell(slot.column, t))
             continue
         printed = t.text.strip() if shown is None else shown
-        cells.append(Unreadable(printed, "recognised with doubt", source=t.source))
+        cells.append(
+            Unreadable(printed, "recognised with doubt", source=t.source, reason_zh="识别存疑")
+        )
         doubts.append(Span((slot,), (), printed, t.source, doubt=True, confidence=t.confidence))
     recognised = frozenset(p for p, t in enumerate(tokens) if t.recognised)
     return Values(text, tuple(cells), rest=rest, doubts=tuple(doubts), recognised=recognised)
@@ -378,14 +385,16 @@ def _label(slots: Sequence[Slot]) -> str:
 def _decided_cells(span: Span, decision: Decision) -> tuple[Cell, ...]:
     if decision.reading is None:
         readings = decision.candidates
-        listed = "; ".join(iter_readings(readings))
-        more = f" ({listed}{' …' if len(readings) > 4 else ''})" if readings else ""
+        listed = "; ".join(iter_readings(readings)) + (" …" if len(readings) > 4 else "")
+        more, more_zh = (f" ({listed})", f"（{listed}）") if readings else ("", "")
+        why_zh = f"{decision.why_zh}{more_zh}" if decision.why_zh is not None else None
         return tuple(
             Unreadable(
                 span.text,
                 f"{decision.why}{more}",
                 source=span.source,
                 candidates=candidate_values(readings, place) if len(readings) <= 16 else (),
+                reason_zh=why_zh,
             )
             for place in range(len(span.slots))
         )
@@ -504,6 +513,8 @@ def _doubt_cell(
                 f"{seen} with doubt (confidence {sure}), and the identities do not decide it "
                 f"({why})",
                 source=span.source,
+                reason_zh=f"{seen_zh}，把握不足（置信度 {sure}），表内等式也无法确定"
+                f"（{decision.why_zh or why}）",
             ),
             None,
         )
@@ -516,6 +527,8 @@ def _doubt_cell(
                 f"{seen} with doubt (confidence {sure}); the identities admit only {value}: "
                 f"the picture may hold {printed} (the report's own error) or {value} (a misread)",
                 source=span.source,
+                reason_zh=f"{seen_zh}，把握不足（置信度 {sure}）；表内等式只容许 {value}：图中"
+                f"可能是 {printed}（报告本身有误），也可能是 {value}（识别有误）",
                 candidates=(value, int(guessed))
                 if isinstance(value, int) and guessed == int(guessed)
                 else (),
@@ -600,6 +613,8 @@ def certify(
                 f"({where.label.zh}: {statement.en}: {shown}): the report's own error "
                 "or a misread",
                 source=cell.source,
+                reason_zh=f"识别为 {printed}，但识别所得的数值不平衡（{where.label.zh}："
+                f"{statement.zh}：{shown_zh}）：可能是报告本身有误，也可能是识别有误",
             )
             cells[term.row.key] = tuple(row)
         notes.append(
@@ -739,8 +754,12 @@ def read_rows(
     for row in missing:
         if at_end and order.index(row.key) > last_at and last_row is not None:
             cut_after = last_row.label.zh
-            reason = f"the text ends before this row (cut off after {cut_after})"
-            cells[row.key] = tuple(Unreadable("", reason) for _ in row.columns)
+            cut = Unreadable(
+                "",
+                f"the text ends before this row (cut off after {cut_after})",
+                reason_zh=f"原文在此行之前结束（止于 {cut_after}）",
+            )
+            cells[row.key] = tuple(cut for _ in row.columns)
         else:
             notes.append(
                 ReadingNote(
@@ -815,7 +834,13 @@ def _group_cells(
             cell = printed[index] if printed is not None else None
             value = number(cell) if cell is not None else None
             if cell is None:
-                out.append(Unreadable(found.text, f"{group}: printed as one row, not read"))
+                out.append(
+                    Unreadable(
+                        found.text,
+                        f"{group}: printed as one row, not read",
+                        reason_zh=f"{group}：各行合并印为一行，未能读取",
+                    )
+                )
             elif isinstance(cell, NotReported):
                 out.append(cell)
             elif value == 0:
@@ -831,6 +856,7 @@ def _group_cells(
                         shown,
                         f"{group}: printed as one row, its rows together {shown}",
                         source=cell.source,
+                        reason_zh=f"{group}：各行合并印为一行，合计 {shown}",
                     )
                 )
         yield tuple(out)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from govinfo.model.cells import Amount, Cell, Change, Count, NotReported, SourceRef, Unreadable
-from govinfo.statute import CellKind, ColumnDef
+from govinfo.statute import CellKind, ColumnDef, Label
 
 BLANK_MARKS = frozenset(
     {"", "/", "-", "—", "－", "——", "--", "&nbsp;", "无", "／", "—-", "–", "一一", "---", "\\"}
@@ -150,13 +150,11 @@ def value_cell(column: ColumnDef, token: Token) -> Cell:
     if column.kind is CellKind.COUNT and raw.isascii() and raw.isdigit():
         # Most cells: a count in plain digits (what run_of and cell_of would make of it).
         if len(raw) > MAX_DIGITS:
-            return Unreadable(
-                raw, f"more than {MAX_DIGITS} digits: not a count", source=token.source
-            )
+            return _too_long(raw, token.source)
         return Count(int(raw), raw=raw, source=token.source)
     run = run_of(raw)
     if run is None:
-        return Unreadable(raw, "not a number", source=token.source)
+        return Unreadable(raw, "not a number", source=token.source, reason_zh="不是数字")
     return cell_of(column, run, raw, token.source)
 
 
@@ -170,10 +168,10 @@ def cell_of(
 ) -> Cell:
     """The cell a number gives a column, or Unreadable when the column cannot hold it."""
     if len(run.digits) > MAX_DIGITS:
-        return Unreadable(raw, f"more than {MAX_DIGITS} digits: not a count", source=source)
+        return _too_long(raw, source)
     problem = misfit(column, run)
     if problem is not None:
-        return Unreadable(raw, problem, source=source)
+        return Unreadable(raw, problem.en, source=source, reason_zh=problem.zh)
     extra = {"decided_by": decided_by} if decided_by is not None else {}
     if column.kind is CellKind.AMOUNT:
         unit = column.unit or (run.unit or None)
@@ -184,22 +182,36 @@ def cell_of(
     return Count(value, raw=raw, source=source, **extra)  # type: ignore[arg-type]
 
 
-def misfit(column: ColumnDef, run: Run) -> str | None:
-    """Why the column cannot hold the number, or None when it can."""
+def _too_long(raw: str, source: SourceRef | None) -> Unreadable:
+    return Unreadable(
+        raw,
+        f"more than {MAX_DIGITS} digits: not a count",
+        source=source,
+        reason_zh=f"超过 {MAX_DIGITS} 位数字，不是件数",
+    )
+
+
+def misfit(column: ColumnDef, run: Run) -> Label | None:
+    """Why the column cannot hold the number (in English and Chinese), or None when it can."""
     if column.kind is CellKind.AMOUNT:
         if run.sign == "-":
-            return "a negative amount"
+            return Label("金额不能为负", "a negative amount")
         if run.unit in COUNT_UNITS:
-            return f"an amount cannot be counted in {run.unit}"
+            return Label(f"金额不能以“{run.unit}”计", f"an amount cannot be counted in {run.unit}")
         if run.unit and column.unit and run.unit != column.unit:
-            return f"the form fixes {column.unit}, the cell says {run.unit}"
+            return Label(
+                f"表格规定以{column.unit}计，此格写作{run.unit}",
+                f"the form fixes {column.unit}, the cell says {run.unit}",
+            )
         return None
     if run.fraction:
-        return "not a whole number"
+        return Label("不是整数", "not a whole number")
     if run.unit in MONEY_UNITS:
-        return f"a count cannot be in {run.unit}"
+        return Label(f"件数不能以“{run.unit}”计", f"a count cannot be in {run.unit}")
     if column.kind is CellKind.COUNT and run.sign:
-        return "a negative count" if run.sign == "-" else "a count has no sign"
+        if run.sign == "-":
+            return Label("件数不能为负", "a negative count")
+        return Label("件数不带正负号", "a count has no sign")
     return None
 
 

@@ -135,7 +135,7 @@ def _cell_renderer(
         titles = []
         if isinstance(cell, Unreadable):
             attrs["class"] = "unreadable"
-            titles.append(f"{cell.raw} ({cell.reason})")
+            titles.append(f"{cell.raw} ({cell.why(lang)})")
         found = flagged.get(key)
         if found:
             status = "fail" if any(f.is_fail for f in found) else "uncertain"
