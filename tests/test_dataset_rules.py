@@ -168,6 +168,29 @@ def test_c2_finds_two_reports_of_one_year_with_other_numbers() -> None:
     }
 
 
+def test_c2_compares_the_cells_both_reports_have() -> None:
+    values = years(2022, 2022)[2022]
+    key = "proactive.penalties.decisions"
+    (first,) = entries({2022: values})
+    (again,) = entries({2022: {**values, key: values[key] + 4}})
+    # The second copy has no table 四 (a picture there): that is said, not counted.
+    tables: dict[TableKey, Table] = {k: t for k, t in again.tables.items() if k != "appeals"}
+    other = attrs.evolve(again, path="again.html", tables=tables)
+    (differing,) = found(analysis.analyse_agency([first, other]).findings, "C2")
+    assert differing.finding.cells == (key,)
+    appeals = len(list(first.tables["appeals"].cells()))
+    both = sum(len(list(t.cells())) for t in tables.values())
+    assert f"differ in 1 of the {both} cells both have" in differing.finding.message
+    assert "tables only in one: appeals" in differing.finding.message
+    assert f"{appeals} cells only one has, not compared" in differing.finding.message
+    assert f"在二者共有的 {both} 格中有 1 格不同" in (differing.finding.message_zh or "")
+    # Without the differing cell, the copies differ only in what one of them lacks: quiet.
+    (same,) = entries({2022: values})
+    without: dict[TableKey, Table] = {k: t for k, t in same.tables.items() if k != "appeals"}
+    lacking = attrs.evolve(same, path="same.html", hash="another", numbers="other", tables=without)
+    assert found(analysis.analyse_agency([first, lacking]).findings, "C2") == []
+
+
 def test_c2_is_quiet_on_the_same_report_saved_twice() -> None:
     (first,) = entries({2022: years(2022, 2022)[2022]})
     twin = attrs.evolve(first, path="2022.html", hash="other")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
-from govinfo.dataset.diff import changes, show
+from govinfo.dataset.diff import compare, show
 from govinfo.dataset.entries import CellEvidence, Entry, SetFinding
 from govinfo.dataset.rules import OUTCOME
 from govinfo.model.findings import Finding, Location
@@ -43,19 +43,32 @@ def copied(before: Entry, after: Entry) -> SetFinding | None:
 
 
 def differing(first: Entry, other: Entry) -> SetFinding | None:
-    """C2: two reports of one agency for one year whose tables differ (the entries with
-    their whole tables, to name the cells)."""
+    """C2: two reports of one agency for one year whose tables differ in a cell both have
+    (the entries with their whole tables, to name the cells).  A table or a cell only one
+    of them has is said, not counted: one copy may show as a picture what the other prints."""
     if first.numbers == other.numbers:
         return None
-    found = list(changes(first.tables, other.tables, numbers=True))
+    compared = compare(first.tables, other.tables, numbers=True)
+    found = list(compared.changes)
+    if not found:
+        return None
     missing = sorted(set(first.tables) ^ set(other.tables))
     shown = ", ".join(f"{c.key} {show(c.before)} → {show(c.after)}" for c in found[:SHOWN])
     more = f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+    more_zh = f" 等，另有 {len(found) - SHOWN} 格" if len(found) > SHOWN else ""
+    only = compared.only_before + compared.only_after
     tables = f"; tables only in one: {', '.join(missing)}" if missing else ""
+    tables_zh = f"；仅一份有的表：{', '.join(missing)}" if missing else ""
+    cells = f"; {only} cells only one has, not compared" if only else ""
+    cells_zh = f"；另有 {only} 格仅一份有，未作比较" if only else ""
     status, severity = OUTCOME["C2"]
     message = (
         f"two reports for {other.year} ({_name(first)}, {_name(other)}) differ in "
-        f"{len(found)} cells: {shown}{more}{tables}"
+        f"{len(found)} of the {compared.compared} cells both have: {shown}{more}{tables}{cells}"
+    )
+    message_zh = (
+        f"{other.year} 年度的两份报告（{_name(first)}、{_name(other)}）在二者共有的 "
+        f"{compared.compared} 格中有 {len(found)} 格不同：{shown}{more_zh}{tables_zh}{cells_zh}"
     )
     evidence = tuple(
         CellEvidence.of(entry, c.key, cell)
@@ -64,7 +77,13 @@ def differing(first: Entry, other: Entry) -> SetFinding | None:
         if cell is not None
     )
     finding = Finding(
-        "C2", status, severity, message, Location(), cells=tuple(c.key for c in found)
+        "C2",
+        status,
+        severity,
+        message,
+        Location(),
+        cells=tuple(c.key for c in found),
+        message_zh=message_zh,
     )
     identity = f"{other.agency_key}:{other.year}:{other.hash}"
     return SetFinding(finding, other.agency_key, other.year, other, first, evidence, identity)

@@ -40,8 +40,9 @@ C1 = SetRule(
 C2 = SetRule(
     "C2",
     "One agency, one year, one set of numbers.",
-    "Two reports of one agency for one year whose tables differ (the same report saved "
-    "twice, as a page and as text, is one report).",
+    "Two reports of one agency for one year whose tables differ in a cell both have (the "
+    "same report saved twice, as a page and as text, is one report; a table or cell only "
+    "one has is named, not counted).",
 )
 C3 = SetRule(
     "C3",
