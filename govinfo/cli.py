@@ -206,6 +206,14 @@ def _dataset_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--retry-errors", action="store_true", help="read again the files that failed before"
     )
     extract.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out the files of folders and globs whose name or path matches PATTERN "
+        "('drafts/*', '*.en.txt'; README*, LICENSE*, CHANGELOG*, NOTICE* always)",
+    )
+    extract.add_argument(
         "--batch", type=int, default=64, metavar="N", help="documents per transaction (64)"
     )
     extract.add_argument(
@@ -607,6 +615,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         retry_errors=args.retry_errors,
         batch=args.batch,
         progress=sys.stderr.isatty(),
+        exclude=args.exclude,
     )
     for failed in summary.failures:
         _warn(failed.message)
@@ -622,6 +631,9 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         f"read {summary.read}, failed {summary.failed}, skipped {summary.skipped}; in the "
         f"database: {_counted(documents, 'document')}, {_counted(errors, 'file')} that failed"
     )
+    if summary.left_out:
+        names = ", ".join(summary.left_out[:3]) + (" …" if len(summary.left_out) > 3 else "")
+        print(f"left out by name: {_counted(len(summary.left_out), 'file')} ({names})")
     analysis = summary.analysis
     print(
         f"rules across documents: {_counted(analysis.agencies, 'agency', 'agencies')} worked "

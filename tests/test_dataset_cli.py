@@ -77,6 +77,38 @@ def test_extract_takes_globs_and_exports(
     assert "matches no file" in capsys.readouterr().err
 
 
+def test_notes_beside_reports_and_excluded_files_are_left_out(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A README about the reports (it names table 四's columns) is not one of them; nor are
+    # the files an --exclude pattern matches. A file named on its own is read.
+    (folder / "README.md").write_text(
+        "# 平潭各部门年度报告\n\n表四各列：复议 | 直接起诉 | 复议后起诉，各为维持、纠正、其他、"
+        "尚未审结、总计。\n",
+        encoding="utf-8",
+    )
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    shutil.copy(pingtan("jjf-2023"), drafts)
+    database = tmp_path / "reports.sqlite"
+    arguments = ["extract", str(folder), "--db", str(database), "--jobs", "1"]
+    assert main([*arguments, "--exclude", "drafts/*", "--exclude", "*gaj*"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("read 5, failed 0, skipped 0;")
+    left = [str(folder / "README.md"), str(drafts / pingtan("jjf-2023").name)]
+    gaj = str(folder / pingtan("gaj-2020").name)
+    # In the order the folder is walked: its files, then its folders'.
+    assert lines[1] == f"left out by name: 3 files ({left[0]}, {gaj}, {left[1]})"
+    db = sqlite3.connect(database)
+    paths = {p for (p,) in db.execute("SELECT path FROM files")}
+    db.close()
+    assert paths.isdisjoint([*left, gaj])
+    assert len(paths) == 5
+    readme = ["extract", str(folder / "README.md"), "--db", str(database), "--jobs", "1"]
+    main(readme)
+    assert capsys.readouterr().out.startswith("read 1, failed 0, skipped 0;")
+
+
 def test_schema_db_is_the_database_the_readme_documents(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

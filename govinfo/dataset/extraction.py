@@ -44,6 +44,8 @@ class Summary:
     skipped: int
     failures: tuple[Failed, ...]
     analysis: Analysis
+    #: Files of the folders and globs given that were left out by name (README.md, …).
+    left_out: tuple[str, ...] = ()
 
 
 def agencies_file(database: str | os.PathLike[str], given: str | None) -> str | None:
@@ -123,19 +125,23 @@ def extract(
     retry_errors: bool = False,
     batch: int = BATCH,
     progress: bool = False,
+    exclude: Sequence[str] = (),
 ) -> Summary:
     """Read every file the paths name (files, folders, globs) into the database.
 
     ``jobs`` processes read them (default: every core), or the Dask cluster at
     ``scheduler`` (``tcp://HOST:PORT``, or ``local``); ``agencies`` is the renamings file;
     ``limits`` are what one document may hold (a file beyond them is recorded as an error).
-    With ``progress`` a bar on standard error counts the files.
+    With ``progress`` a bar on standard error counts the files.  Folders and globs leave
+    out the notes beside reports (``README*``, ``LICENSE*``, …) and the files whose name or
+    path matches a pattern of ``exclude``.
     """
     if batch < 1:
         raise InputError(f"batch {batch}: expected 1 or more documents per transaction")
     registry = default_registry()
     suffixes = {s for spec in registry.inputs for s in spec.suffixes}
-    files = expand(paths, suffixes)
+    inputs = expand(paths, suffixes, exclude)
+    files = list(inputs.files)
     mapping = AgencyMap.load(agencies_file(database, agencies))
     jobs = jobs or available_cores()
     with Store.open(database) as store:
@@ -177,4 +183,4 @@ def extract(
         finally:
             bar.close()
         analysis = analyse(store)
-    return Summary(read, len(failures), plan.skipped, tuple(failures), analysis)
+    return Summary(read, len(failures), plan.skipped, tuple(failures), analysis, inputs.left_out)
