@@ -619,7 +619,7 @@ def test_any_stated_figure_never_makes_them_raise(document: Document, data: st.D
         st.lists(
             st.builds(
                 StatedFigure,
-                st.sampled_from(keys) | st.text(min_size=1, max_size=30),
+                st.sampled_from(keys) | st.text(min_size=1, max_size=30).filter(str.strip),
                 st.integers(0, 10**6) | st.decimals(0, 10**6, places=2),
                 st.just("figure"),
                 percent=st.none() | st.decimals(0, 100, places=1),
