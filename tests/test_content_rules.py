@@ -72,7 +72,25 @@ def test_a_table_alone_is_not_said_to_lack_section_five() -> None:
     assert isinstance(report.table("applications"), Table)
     [finding] = found(report, "S1")
     assert finding.status is Status.NOT_ASSESSABLE
-    assert finding.message_zh == f"文本中没有任何部分标题，无法判断报告是否有第五部分“{FIVE}”"
+    assert finding.message_zh == (
+        f"文本中的部分标题不足两个（报告的一页或一部分），无法判断报告是否有第五部分“{FIVE}”"
+    )
+
+
+def test_one_section_with_its_table_is_not_said_to_lack_section_five() -> None:
+    # Section 三 alone, heading and table (one page of the report), and section 一 under the
+    # report's title (its first page): neither is said to lack section 五.
+    three = THREE + BEIJING.split(THREE, 1)[1].split(FOUR, 1)[0]
+    first = BEIJING.split("\n二、", 1)[0]
+    assert first.startswith("北京市知识产权局\n\n2021年政府信息公开工作年度报告")
+    for text in (three, first):
+        report = read(text)
+        assert sum(1 for s in report.sections if s.heading) == 1
+        [finding] = found(report, "S1")
+        assert finding.status is Status.NOT_ASSESSABLE, text[:40]
+    # Two headings and no 五 are a report that lacks it.
+    two = BEIJING.split(THREE, 1)[0]
+    assert found(read(two), "S1")[0].status is Status.FAIL
 
 
 def test_section_five_of_one_sentence_is_a_note() -> None:

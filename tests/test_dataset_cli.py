@@ -104,8 +104,19 @@ def test_notes_beside_reports_and_excluded_files_are_left_out(
     db.close()
     assert paths.isdisjoint([*left, gaj])
     assert len(paths) == 5
+    # Named on its own, the README is read (whatever comes of it): it is not left out.
     readme = ["extract", str(folder / "README.md"), "--db", str(database), "--jobs", "1"]
     main(readme)
+    out = capsys.readouterr().out
+    assert "left out" not in out
+    db = sqlite3.connect(database)
+    assert db.execute("SELECT count(*) FROM files WHERE path = ?", left[:1]).fetchone()[0] == 1
+    db.close()
+    # The notes' names are matched against a file's name only: a folder named notices/ is read.
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    shutil.copy(pingtan("jjf-2023"), notices)
+    main(["extract", str(notices), "--db", str(tmp_path / "n.sqlite"), "--jobs", "1"])
     assert capsys.readouterr().out.startswith("read 1, failed 0, skipped 0;")
 
 

@@ -62,6 +62,7 @@ def test_r7_fails_when_carried_over_is_not_last_years_carried_forward() -> None:
     }
     assert "(2020)" in finding.message
     assert "(2021)" in finding.message
+    assert (finding.message_zh or "").startswith("自然人：二、上年结转政府信息公开申请数量(2021)")
     assert fail.document is not None
     assert fail.other is not None
     assert (fail.document.year, fail.other.year) == (2021, 2020)
@@ -266,6 +267,9 @@ def test_glued_cells_are_decided_by_the_neighbouring_year() -> None:
         (2022, 2021),
     }
     assert all(n.finding.status is Status.NOTE for n in notes)
+    (first,) = [n for n in notes if n.year == 2021]
+    assert (first.finding.message_zh or "").startswith("行政规范性文件：“2023”读作 2 / 0 / 23")
+    assert "与下一年度（2022，" in (first.finding.message_zh or "")
     assert found(outcome.findings, "R6") == []
 
 

@@ -25,6 +25,7 @@ from govinfo.arithmetic import derived_totals
 from govinfo.assemble.annual import _deciding_figures
 from govinfo.checks.content import check_fees, check_problems_section, check_table_sections
 from govinfo.checks.narrative import (
+    _may_be_share,
     check_claims,
     check_stated_figures,
     check_stated_parts,
@@ -424,6 +425,24 @@ def test_a_share_of_a_whole_that_cannot_be_read_is_uncertain() -> None:
     may = found["applications.outcome.not_processed.total"]
     assert (may.status, may.expected, may.actual) == (Status.UNCERTAIN, Decimal(5), Decimal(25))
     assert "一、本年新收 + 二、上年结转" in (may.message_zh or "")
+
+
+@pytest.mark.parametrize(
+    ("percent", "part", "least", "may"),
+    [
+        ("16", 1, 6, False),  # 1/6 = 16.7%, 1/7 = 14.3%: no whole of 6 or more gives 16%
+        ("5", 2, 8, True),  # 2/40
+        ("40", 3, 8, False),  # at most 37.5%
+        ("37.5", 3, 8, True),
+        ("14.3", 1, 6, True),  # 1/7
+        ("0", 0, 5, True),
+        ("1", 0, 5, False),
+    ],
+)
+def test_a_percentage_may_be_a_share_of_a_whole_of_at_least(
+    percent: str, part: int, least: int, may: bool
+) -> None:
+    assert _may_be_share(Decimal(percent), part, least) is may
 
 
 def test_english_of_a_machine_translation() -> None:

@@ -414,6 +414,13 @@ def test_one_page_of_a_report_is_one() -> None:
     assert first.metadata.year == 2021
     with pytest.raises(govinfo.UnknownDocumentError, match="no document of a known kind found"):
         govinfo.read(opening.split("\n", 2)[2], reader="txt")
+    # A table's label named in a sentence under the heading is no table.
+    notice = (
+        "关于做好年度报告编制工作的通知\n\n三、收到和处理政府信息公开申请情况\n\n"
+        "应如实填写申请人情况，逐项核对。\n"
+    )
+    with pytest.raises(govinfo.UnknownDocumentError, match="no document of a known kind found"):
+        govinfo.read(notice, reader="txt")
 
 
 # --------------------------------------------------------------------------- robustness

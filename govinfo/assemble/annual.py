@@ -131,7 +131,8 @@ def assemble_annual_report(
     if not is_annual_report(elements, headings):
         raise UnknownDocumentError(
             f"{origin.location or 'the input'}: no annual report found (fewer than two of the "
-            "six statutory section headings, and none of its tables)"
+            "six statutory section headings, no statutory table, and no report title above "
+            "a heading)"
         )
     found = regions(elements, headings)
     header = dict(layout.header)

@@ -208,18 +208,35 @@ def _marker_at(block: LayoutBlock, markers: Sequence[str], start: int) -> int | 
     return None
 
 
-def has_its_table(elements: Sequence[LayoutBlock], heading: Heading) -> bool:
-    """Whether the statutory table of the heading's section stands after it (its opening
-    labels are there)."""
+#: How many blocks after its heading a table may begin (a sentence or two between them).
+TABLE_AFTER_HEADING = 4
+
+
+def has_its_table(
+    elements: Sequence[LayoutBlock], heading: Heading, headings: Sequence[Heading] = ()
+) -> bool:
+    """Whether the statutory table of the heading's section stands under it: its opening
+    labels in a grid, or opening a line of text, within a few blocks of the heading and
+    before the next of ``headings`` (a label named in a sentence is no table)."""
     table = heading.section.table
     if table is None:
         return False
     markers = [fold(m) for m in TABLE_MARKERS[table]]
-    return any(
-        _marker_at(elements[index], markers, heading.end if index == heading.element else 0)
-        is not None
-        for index in range(heading.element, len(elements))
-    )
+    following = [h.element for h in headings if h.element > heading.element]
+    stop = min([len(elements), heading.element + 1 + TABLE_AFTER_HEADING, *following])
+    for index in range(heading.element, stop):
+        block = elements[index]
+        start = heading.end if index == heading.element else 0
+        at = _marker_at(block, markers, start)
+        if at is None:
+            continue
+        if isinstance(block, Grid):
+            return True
+        if isinstance(block, TextBlock):
+            line = block.text[block.text.rfind("\n", 0, at) + 1 : at]
+            if not line.strip(" \t|│\u3000"):
+                return True
+    return False
 
 
 def anchor_tables(elements: Sequence[LayoutBlock], headings: list[Heading]) -> list[Heading]:

@@ -39,7 +39,9 @@ def detect_kind(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> D
 def has_statutory_layout(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:
     """Whether the blocks have an annual report's layout: two statutory headings, or a
     statutory table (under its heading or without one)."""
-    return len(headings) >= 2 or any(not h.text or has_its_table(blocks, h) for h in headings)
+    return len(headings) >= 2 or any(
+        not h.text or has_its_table(blocks, h, headings) for h in headings
+    )
 
 
 def is_annual_report(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:

@@ -62,17 +62,18 @@ def check_problems_section(document: Document) -> Iterator[Finding]:
         section="problems", labels=(heading,), labels_en=(section.definition.label.en,)
     )
     text = plain_text(section.content).strip()
-    if not section.present and not any(s.heading for s in document.sections):
-        # A text with no section heading at all (a picture of a table, a fragment) may be
-        # part of a report: that it lacks section 五 cannot be told from it.
+    if not section.present and sum(1 for s in document.sections if s.heading) < 2:
+        # A text with one section heading or none (a page of a report, a picture of a table,
+        # a fragment) may be part of a report: that it lacks section 五 cannot be told.
         yield Finding(
             "S1",
             Status.NOT_ASSESSABLE,
             Severity.INFO,
-            f"the text has no section headings: whether the report has section {heading} "
-            "cannot be told from it",
+            f"the text has fewer than two section headings (a page or a part of a report): "
+            f"whether the report has section {heading} cannot be told from it",
             where,
-            message_zh=f"文本中没有任何部分标题，无法判断报告是否有第五部分“{heading}”",
+            message_zh=f"文本中的部分标题不足两个（报告的一页或一部分），"
+            f"无法判断报告是否有第五部分“{heading}”",
         )
         return
     if not section.present:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -561,7 +561,8 @@ def check_stated_shares(document: Document) -> Iterator[Finding]:
                 f"it may be a share of {names_en}, which cannot be read",
                 item.location,
                 message_zh=f"{said_zh}，占 {percent}%：不是 {whole}（{base.label.zh}）中的占比"
-                f"（{shown}%）；或为{names}中的占比，而该数无从读取",
+                f"（{shown}%）；或为{names}中的占比，而{'这些数' if len(unknown) > 1 else '该数'}"
+                "无从读取",
                 expected=percent,
                 actual=shown,
                 cells=item.cells,
@@ -621,12 +622,18 @@ def _least(
 
 
 def _may_be_share(percent: Decimal, part: Number, least: Number) -> bool:
-    """Whether some whole of at least ``least`` makes ``part`` the percentage, as rounded: the
-    share only falls as the whole grows."""
-    if least <= 0:
-        return _within(percent, 0, 1)
-    exact = Decimal(part) * 100 / Decimal(least)
-    return exact + Decimal(5).scaleb(-_places(percent) - 1) >= percent
+    """Whether some whole number of at least ``least`` makes ``part`` the percentage, as the
+    report rounds it (to its places)."""
+    half = Decimal(5).scaleb(-_places(percent) - 1)
+    if part == 0:
+        return percent <= half
+    high = percent + half  # the share within [percent − half, percent + half]
+    low = percent - half
+    smallest = max(Decimal(least), (Decimal(part) * 100 / high).to_integral_value(ROUND_CEILING))
+    if low <= 0:
+        return True
+    largest = (Decimal(part) * 100 / low).to_integral_value(ROUND_FLOOR)
+    return smallest <= largest
 
 
 def _base(

@@ -54,6 +54,9 @@ def differing(first: Entry, other: Entry) -> SetFinding | None:
         return None
     missing = sorted(set(first.tables) ^ set(other.tables))
     shown = ", ".join(f"{c.key} {show(c.before)} → {show(c.after)}" for c in found[:SHOWN])
+    shown_zh = "，".join(
+        f"{c.key} {show(c.before, 'zh')} → {show(c.after, 'zh')}" for c in found[:SHOWN]
+    )
     more = f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
     more_zh = f" 等，另有 {len(found) - SHOWN} 格" if len(found) > SHOWN else ""
     only = compared.only_before + compared.only_after
@@ -68,7 +71,7 @@ def differing(first: Entry, other: Entry) -> SetFinding | None:
     )
     message_zh = (
         f"{other.year} 年度的两份报告（{_name(first)}、{_name(other)}）在二者共有的 "
-        f"{compared.compared} 格中有 {len(found)} 格不同：{shown}{more_zh}{tables_zh}{cells_zh}"
+        f"{compared.compared} 格中有 {len(found)} 格不同：{shown_zh}{more_zh}{tables_zh}{cells_zh}"
     )
     evidence = tuple(
         CellEvidence.of(entry, c.key, cell)

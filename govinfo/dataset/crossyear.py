@@ -176,7 +176,9 @@ def _finding(
         else:
             expression += f"{'−' if term.sign < 0 else ''}{shown(term)}"
     statement = f"{_fixed(equation)}: {shown(equation.left)}"
+    statement_zh = f"{_fixed(equation)}：{shown(equation.left)}"
     files = _files(before, after)
+    files_zh = files.replace("; ", "；").replace(": ", "：")
     status, severity = OUTCOME[equation.identity.code]
     required: Number | None = None
     if len(missing) == 1:
@@ -187,17 +189,27 @@ def _finding(
     if not missing:
         total = f" = {known}" if len(equation.terms) > 1 else ""
         message = f"{statement} ≠ {expression}{total} ({files})"
+        message_zh = f"{statement_zh} ≠ {expression}{total}（{files_zh}）"
     elif required is not None and required < 0:
         message = (
             f"{statement} = {expression} cannot hold: the cell with no value read ({keys}) would "
             f"have to be {required} ({files})"
         )
+        message_zh = (
+            f"{statement_zh} = {expression} 不能成立：未读到数值的格（{keys}）须为 {required}"
+            f"（{files_zh}）"
+        )
     else:
         status, severity = Status.UNCERTAIN, Severity.WARNING
         need = f"; it would have to be {required}" if required is not None else ""
+        need_zh = f"；它须为 {required}" if required is not None else ""
         message = (
             f"{statement} = {expression} involves cells with no value read, not reported or "
             f"unreadable ({keys}){need} ({files})"
+        )
+        message_zh = (
+            f"{statement_zh} = {expression} 涉及未读到数值的格（未填报或无法识读：{keys}）"
+            f"{need_zh}（{files_zh}）"
         )
     expected = known if all(t is equation.left for t in missing) else None
     difference = left - expected if left is not None and expected is not None else None
@@ -214,6 +226,7 @@ def _finding(
         required=required,
         cells=tuple(dict.fromkeys(t.key for t in equation.cells)),
         missing=tuple(dict.fromkeys(t.key for t in missing)),
+        message_zh=message_zh,
     )
     evidence = tuple(
         CellEvidence.of(entries[t.offset], t.key, entries[t.offset].tables[definition.key][t.key])

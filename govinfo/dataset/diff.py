@@ -54,14 +54,15 @@ def state(cell: Cell) -> object:
     return value.normalize() if isinstance(value, Decimal) else value
 
 
-def show(cell: Cell | None) -> str:
-    """A cell as a diff prints it."""
+def show(cell: Cell | None, lang: str = "en") -> str:
+    """A cell as a diff prints it (in English, or in Chinese for ``zh``)."""
+    zh = lang == "zh"
     if cell is None:
-        return "(none)"
+        return "（无）" if zh else "(none)"
     if isinstance(cell, NotReported):
-        return "(blank)"
+        return "（未填报）" if zh else "(blank)"
     if isinstance(cell, Unreadable):
-        return f"(unreadable: {cell.raw})"
+        return f"（无法识读：{cell.raw}）" if zh else f"(unreadable: {cell.raw})"
     return str(number(cell))
 
 

@@ -27,7 +27,10 @@ class Inputs:
 class _Filter:
     def __init__(self, suffixes: Iterable[str], exclude: Sequence[str]) -> None:
         self.suffixes = frozenset(s.lower() for s in suffixes)
-        self.patterns = tuple(p.lower() for p in (*NOTES, *exclude))
+        self.notes = tuple(p.lower() for p in NOTES)
+        self.patterns = tuple(
+            p.lower() for p in ((exclude,) if isinstance(exclude, str) else exclude)
+        )
         self.left_out: dict[str, None] = {}
 
     def wanted(self, path: str, folder: str | None = None) -> bool:
@@ -39,7 +42,9 @@ class _Filter:
             return False
         paths = [path] if folder is None else [path, os.path.relpath(path, folder)]
         folded = (name.lower(), *(p.replace(os.sep, "/").lower() for p in paths))
-        if any(fnmatch.fnmatchcase(text, p) for p in self.patterns for text in folded):
+        if any(fnmatch.fnmatchcase(name.lower(), p) for p in self.notes) or any(
+            fnmatch.fnmatchcase(text, p) for p in self.patterns for text in folded
+        ):
             self.left_out[os.path.normpath(path)] = None
             return False
         return True
@@ -58,8 +63,9 @@ def expand(
 ) -> Inputs:
     """The files the arguments name, each once, in the order given (a folder's in name
     order).  A file named is read whatever its suffix; a folder or a glob gives the files
-    whose suffix a reader takes (hidden ones left out, and those whose name or path matches
-    :data:`NOTES` or a pattern of ``exclude``).  An argument that names nothing is an
+    whose suffix a reader takes (hidden ones left out, those whose name matches
+    :data:`NOTES`, and those whose name, path or path within the folder matches a pattern of
+    ``exclude``).  An argument that names nothing is an
     error."""
     among = _Filter(suffixes, exclude)
     found: dict[str, None] = {}

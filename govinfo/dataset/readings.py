@@ -296,6 +296,12 @@ def notes(entries: Sequence[Entry], decisions: Sequence[Decision]) -> Iterator[S
             f"{statements} holds against the report of the year {when}, {other.year} "
             f"({PurePath(other.path).name})"
         )
+        when_zh = "上一" if when == "before" else "下一"
+        message_zh = (
+            f"{first.row.label.zh}：“{span.span.text}”读作 {show(decision.reading)}（共 "
+            f"{len(span.readings)} 种拆法：{splits}{more}），唯有此读法使 {statements} 与"
+            f"{when_zh}年度（{other.year}，{PurePath(other.path).name}）的报告相符"
+        )
         finding = Finding(
             "A2",
             status,
@@ -303,6 +309,7 @@ def notes(entries: Sequence[Entry], decisions: Sequence[Decision]) -> Iterator[S
             message,
             row_location(table.definition, first.row),
             cells=span.keys,
+            message_zh=message_zh,
         )
         evidence = tuple(CellEvidence.of(entry, k, table[k]) for k in span.keys)
         yield SetFinding(finding, entry.agency_key, entry.year, entry, other, evidence)

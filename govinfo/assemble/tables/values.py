@@ -211,7 +211,7 @@ def misfit(column: ColumnDef, run: Run) -> Label | None:
     if column.kind is CellKind.COUNT and run.sign:
         if run.sign == "-":
             return Label("件数不能为负", "a negative count")
-        return Label("件数不带正负号", "a count has no sign")
+        return Label("件数不应带正负号", "a count has no sign")
     return None
 
 

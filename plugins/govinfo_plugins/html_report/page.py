@@ -135,7 +135,8 @@ def _cell_renderer(
         titles = []
         if isinstance(cell, Unreadable):
             attrs["class"] = "unreadable"
-            titles.append(f"{cell.raw} ({cell.why(lang)})")
+            why = cell.why(lang)
+            titles.append(f"{cell.raw}（{why}）" if lang == "zh" else f"{cell.raw} ({why})")
         found = flagged.get(key)
         if found:
             status = "fail" if any(f.is_fail for f in found) else "uncertain"
