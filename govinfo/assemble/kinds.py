@@ -33,7 +33,7 @@ def detect_kind(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> D
         return "rule_of_law_report"
     if says_it_is("key_points", text[:20000]):
         return "key_points"
-    return "annual_report" if is_annual_report(blocks, headings) else None
+    return "annual_report" if _under_its_title(headings, text) else None
 
 
 def has_statutory_layout(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:
@@ -47,9 +47,13 @@ def has_statutory_layout(blocks: Sequence[LayoutBlock], headings: Sequence[Headi
 def is_annual_report(blocks: Sequence[LayoutBlock], headings: Sequence[Heading]) -> bool:
     """Whether an annual report can be built from the blocks: its layout, or one heading
     under the report's title."""
-    return has_statutory_layout(blocks, headings) or bool(
-        headings and _ANNUAL_TITLE.search(_text(blocks)[:500])
-    )
+    return has_statutory_layout(blocks, headings) or _under_its_title(headings, _text(blocks))
+
+
+def _under_its_title(headings: Sequence[Heading], text: str) -> bool:
+    """Whether a heading stands under an annual report's title opening the text (its first
+    page)."""
+    return bool(headings) and _ANNUAL_TITLE.search(text[:500]) is not None
 
 
 def _text(blocks: Sequence[LayoutBlock]) -> str:

@@ -627,11 +627,10 @@ def _may_be_share(percent: Decimal, part: Number, least: Number) -> bool:
     half = Decimal(5).scaleb(-_places(percent) - 1)
     if part == 0:
         return percent <= half
-    high = percent + half  # the share within [percent − half, percent + half]
-    low = percent - half
-    smallest = max(Decimal(least), (Decimal(part) * 100 / high).to_integral_value(ROUND_CEILING))
+    low, high = percent - half, percent + half  # the share's window
     if low <= 0:
-        return True
+        return True  # a whole large enough makes any share that small
+    smallest = max(Decimal(least), (Decimal(part) * 100 / high).to_integral_value(ROUND_CEILING))
     largest = (Decimal(part) * 100 / low).to_integral_value(ROUND_FLOOR)
     return smallest <= largest
 

@@ -152,8 +152,11 @@ def _fixed(equation: Equation) -> str:
     return left.row.label.zh if _along_row(equation) else left.column.label.zh
 
 
-def _files(before: Entry, after: Entry) -> str:
-    return f"{before.year}: {PurePath(before.path).name}; {after.year}: {PurePath(after.path).name}"
+def _files(before: Entry, after: Entry, lang: str = "en") -> str:
+    colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
+    return semicolon.join(
+        f"{entry.year}{colon}{PurePath(entry.path).name}" for entry in (before, after)
+    )
 
 
 def _finding(
@@ -178,7 +181,7 @@ def _finding(
     statement = f"{_fixed(equation)}: {shown(equation.left)}"
     statement_zh = f"{_fixed(equation)}：{shown(equation.left)}"
     files = _files(before, after)
-    files_zh = files.replace("; ", "；").replace(": ", "：")
+    files_zh = _files(before, after, "zh")
     status, severity = OUTCOME[equation.identity.code]
     required: Number | None = None
     if len(missing) == 1:

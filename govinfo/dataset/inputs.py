@@ -65,8 +65,7 @@ def expand(
     order).  A file named is read whatever its suffix; a folder or a glob gives the files
     whose suffix a reader takes (hidden ones left out, those whose name matches
     :data:`NOTES`, and those whose name, path or path within the folder matches a pattern of
-    ``exclude``).  An argument that names nothing is an
-    error."""
+    ``exclude``).  An argument that names nothing is an error."""
     among = _Filter(suffixes, exclude)
     found: dict[str, None] = {}
     for argument in arguments:
